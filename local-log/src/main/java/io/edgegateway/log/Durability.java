@@ -1,0 +1,26 @@
+package io.edgegateway.log;
+
+/**
+ * When an append is acknowledged, per topic. The promise each policy makes:
+ *
+ * <ul>
+ *   <li>{@link #ALWAYS}: the append returns only after the bytes are written and {@code fsync}ed. An
+ *       acknowledged record survives a process kill and a power cut. Concurrent appenders to a partition
+ *       share one fsync (group commit), so throughput grows with the number of appenders.
+ *   <li>{@link #INTERVAL}: the append returns once the bytes are handed to the operating system (they
+ *       survive a process kill); a background flusher fsyncs every {@code flushIntervalMs} or
+ *       {@code flushIntervalBytes}, whichever comes first. A power cut loses at most the records
+ *       acknowledged within that last window.
+ *   <li>{@link #OS}: the append returns once the bytes are handed to the operating system (they survive a
+ *       process kill); the log fsyncs only when a segment is sealed and on close. A power cut may lose
+ *       whatever the kernel had not yet written back (on Linux, typically up to 30 s).
+ * </ul>
+ *
+ * Under every policy the log itself stays consistent: recovery cuts a torn tail at the first bad batch,
+ * so a record is either returned intact or not at all.
+ */
+public enum Durability {
+    ALWAYS,
+    INTERVAL,
+    OS
+}

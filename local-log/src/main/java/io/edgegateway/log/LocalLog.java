@@ -1,0 +1,592 @@
+package io.edgegateway.log;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A durable, partitioned log in one directory: Kafka's model (topics, partitions, offsets, retention) for
+ * one small board with no replicas. Records are appended to a partition chosen by key exactly as Kafka's
+ * default partitioner does ({@link KeyPartitioner}); an append returns once the record is durable per the
+ * topic's {@link Durability} policy. Readers follow a partition from an offset or a timestamp; named
+ * {@link Cursor}s remember positions durably. Thread-safe.
+ *
+ * <p>Directory layout: {@code topics/<topic>/topic.conf} (the topic's settings),
+ * {@code topics/<topic>/<partition>/<baseOffset>.log|.index|.timeindex} (segments), {@code *.corrupt}
+ * (damaged tails cut at recovery), {@code cursors/<name>/<topic>.cursor}, and a {@code .lock} file.
+ * The byte formats are in {@code docs/log-format.md}.
+ *
+ * <p>Opening recovers from any crash: each partition's active segment is scanned, its first bad batch
+ * and everything after it is cut (non-zero bytes are kept aside in a {@code .corrupt} file) and counted;
+ * sealed segments are never cut (a reader reports their damage). Opening never loops or hangs.
+ */
+public final class LocalLog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalLog.class);
+    static final String TOPICS = "topics";
+    static final String CURSORS = "cursors";
+    static final String TOPIC_CONF = "topic.conf";
+    static final String CURSOR_SUFFIX = ".cursor";
+
+    private final Path root;
+    private final LogConfig config;
+    private final Storage storage;
+    private final boolean readOnly;
+    private final LogContext ctx;
+    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
+    private final List<Partition> allPartitions = new CopyOnWriteArrayList<>();
+    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+    private final Retention retention;
+    private final Maintenance maintenance;
+    private final AutoCloseable lock;
+    private volatile boolean closed;
+
+    private record Topic(TopicConfig config, Partition[] partitions) {
+    }
+
+    private LocalLog(Path root, LogConfig config, boolean readOnly) throws IOException {
+        this.root = root;
+        this.config = config;
+        this.storage = config.storage();
+        this.readOnly = readOnly;
+        this.ctx = new LogContext(config.diskBudgetBytes());
+        if (!readOnly) {
+            storage.createDirectories(root.resolve(TOPICS));
+            storage.createDirectories(root.resolve(CURSORS));
+            this.lock = storage.lock(root.resolve(".lock"));
+        } else {
+            this.lock = () -> { };
+        }
+        this.retention = new Retention(() -> allPartitions, this::lowestCursor, ctx, config, root,
+                this::requestRoll);
+        this.maintenance = readOnly ? null
+                : new Maintenance(() -> allPartitions, retention, config, "log-maintenance-" + root.getFileName());
+        ctx.setMakeRoom((p, n) -> retention.makeRoom(p, n));
+        if (maintenance != null) {
+            ctx.setFlusherWakeup(maintenance::wake);
+        }
+    }
+
+    private void requestRoll() {
+        if (maintenance != null) {
+            maintenance.requestRoll();
+        }
+    }
+
+    /** Opens (creating if needed) a log directory with default settings. */
+    public static LocalLog open(Path dir) {
+        return open(dir, LogConfig.defaults());
+    }
+
+    /** Opens (creating if needed) a log directory, recovering it after a crash. */
+    public static LocalLog open(Path dir, LogConfig config) {
+        return open(dir, config, false);
+    }
+
+    /**
+     * Opens a log for inspection only, possibly while a gateway writes it: nothing is cut, deleted or
+     * written; appends and cursor commits are refused.
+     */
+    public static LocalLog openReadOnly(Path dir) {
+        return open(dir, LogConfig.defaults(), true);
+    }
+
+    private static LocalLog open(Path dir, LogConfig config, boolean readOnly) {
+        Objects.requireNonNull(dir, "dir");
+        LocalLog l = null;
+        try {
+            if (readOnly && !config.storage().exists(dir.resolve(TOPICS))) {
+                throw new LogException(dir + " is not a log directory (no " + TOPICS + "/ inside)");
+            }
+            l = new LocalLog(dir, config, readOnly);
+            l.loadTopics();
+            l.loadCursors();
+            l.retention.recount();
+            if (l.maintenance != null) {
+                l.maintenance.start();
+            }
+            log.info("opened log {}: {} topics, {} partitions, {} bytes", dir, l.topics.size(), l.allPartitions.size(),
+                    l.ctx.usedBytes());
+            return l;
+        } catch (IOException e) {
+            closeQuietly(l);
+            throw new LogException("cannot open log directory " + dir + ": " + e, e);
+        } catch (RuntimeException e) {
+            closeQuietly(l);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(LocalLog l) {
+        if (l != null) {
+            try {
+                l.close();
+            } catch (RuntimeException suppressed) {
+                log.debug("close after failed open: {}", suppressed.toString());
+            }
+        }
+    }
+
+    private void loadTopics() throws IOException {
+        Path dir = root.resolve(TOPICS);
+        for (String name : new TreeSet<>(storage.list(dir))) {
+            Path conf = dir.resolve(name).resolve(TOPIC_CONF);
+            if (!storage.exists(conf)) {
+                log.warn("{}: no {}; ignoring the folder", dir.resolve(name), TOPIC_CONF);
+                continue;
+            }
+            TopicConfig c = TopicConfigFile.parse(
+                    StandardCharsets.UTF_8.decode(AtomicFiles.readAll(storage, conf)).toString(), name, conf);
+            openTopic(c);
+        }
+    }
+
+    private void openTopic(TopicConfig c) throws IOException {
+        Partition[] ps = new Partition[c.partitions()];
+        for (int i = 0; i < ps.length; i++) {
+            ps[i] = Partition.open(c.name(), i, partitionDir(c.name(), i), c, config, ctx, readOnly);
+        }
+        topics.put(c.name(), new Topic(c, ps));
+        allPartitions.addAll(List.of(ps));
+    }
+
+    private Path partitionDir(String topic, int p) {
+        return root.resolve(TOPICS).resolve(topic).resolve(Integer.toString(p));
+    }
+
+    private void loadCursors() throws IOException {
+        Path dir = root.resolve(CURSORS);
+        if (!storage.exists(dir)) {
+            return;
+        }
+        for (String name : storage.list(dir)) {
+            Path cdir = dir.resolve(name);
+            if (!storage.isDirectory(cdir)) {
+                continue;
+            }
+            for (String f : storage.list(cdir)) {
+                if (f.endsWith(AtomicFiles.TMP) && !readOnly) {
+                    storage.delete(cdir.resolve(f));
+                } else if (f.endsWith(CURSOR_SUFFIX)) {
+                    String topic = f.substring(0, f.length() - CURSOR_SUFFIX.length());
+                    if (topics.containsKey(topic)) {
+                        cursor(name, topic);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- topics
+
+    /**
+     * Creates a topic, or returns quietly if it exists with the same settings. If it exists with other
+     * settings, they are updated ({@link #updateTopic}); a different partition count is refused.
+     */
+    public synchronized void createTopic(TopicConfig c) {
+        checkWritable();
+        Topic t = topics.get(c.name());
+        if (t != null) {
+            if (!t.config().equals(c)) {
+                updateTopic(c);
+            }
+            return;
+        }
+        try {
+            Path dir = root.resolve(TOPICS).resolve(c.name());
+            storage.createDirectories(dir);
+            AtomicFiles.write(storage, dir.resolve(TOPIC_CONF), ByteBuffer.wrap(TopicConfigFile.render(c)
+                    .getBytes(StandardCharsets.UTF_8)));
+            storage.syncDirectory(root.resolve(TOPICS));
+            openTopic(c);
+        } catch (IOException e) {
+            throw ctx.translate(e, "creating topic " + c.name());
+        }
+        log.info("created {}", c);
+    }
+
+    /** Changes a topic's retention, durability, priority or limits; the partition count cannot change. */
+    public synchronized void updateTopic(TopicConfig c) {
+        checkWritable();
+        Topic t = topic(c.name());
+        if (t.config().partitions() != c.partitions()) {
+            throw new LogException("topic '" + c.name() + "' has " + t.config().partitions()
+                    + " partitions; changing it to " + c.partitions() + " would move keys to other partitions");
+        }
+        try {
+            AtomicFiles.write(storage, root.resolve(TOPICS).resolve(c.name()).resolve(TOPIC_CONF),
+                    ByteBuffer.wrap(TopicConfigFile.render(c).getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw ctx.translate(e, "updating topic " + c.name());
+        }
+        for (Partition p : t.partitions()) {
+            p.updateConfig(c);
+        }
+        topics.put(c.name(), new Topic(c, t.partitions()));
+        log.info("updated {}", c);
+    }
+
+    public Map<String, TopicConfig> topics() {
+        Map<String, TopicConfig> m = new TreeMap<>();
+        topics.forEach((k, v) -> m.put(k, v.config()));
+        return m;
+    }
+
+    public TopicConfig topicConfig(String topic) {
+        return topic(topic).config();
+    }
+
+    private Topic topic(String name) {
+        Topic t = topics.get(name);
+        if (t == null) {
+            throw new UnknownTopicException("unknown topic '" + name + "'; known: " + new TreeSet<>(topics.keySet()));
+        }
+        return t;
+    }
+
+    private Partition partition(String topic, int p) {
+        Topic t = topic(topic);
+        if (p < 0 || p >= t.partitions().length) {
+            throw new UnknownTopicException("topic '" + topic + "' has partitions 0.." + (t.partitions().length - 1)
+                    + ", not " + p);
+        }
+        return t.partitions()[p];
+    }
+
+    /** The partition a key goes to: Kafka's default partitioner; null keys go round-robin. */
+    public int partitionFor(String topic, byte[] key) {
+        Topic t = topic(topic);
+        if (key == null) {
+            Partition p0 = t.partitions()[0];
+            synchronized (p0) {
+                return (int) (p0.nextRoundRobin() % t.partitions().length);
+            }
+        }
+        return KeyPartitioner.partition(key, t.partitions().length);
+    }
+
+    // ---------------------------------------------------------------- appending
+
+    /** Appends one record; returns when it is durable per the topic's policy. */
+    public AppendResult append(String topic, LogRecord record) {
+        return append(topic, partitionFor(topic, record.key()), record);
+    }
+
+    /** Appends one record to a given partition; returns when it is durable per the topic's policy. */
+    public AppendResult append(String topic, int partition, LogRecord record) {
+        checkWritable();
+        Partition p = partition(topic, partition);
+        long ts = timestampOf(record);
+        long[] off = new long[1];
+        BatchTicket t = p.add(record, ts, off, null);
+        p.complete(t);
+        if (!t.isAcked()) {
+            throw rethrow(t.error());
+        }
+        return new AppendResult(topic, partition, off[0], ts);
+    }
+
+    /**
+     * Appends one record without waiting; the future completes when the record is durable per the
+     * topic's policy (or fails). Records from one thread keep their order.
+     */
+    @SuppressWarnings("unchecked")
+    public CompletableFuture<AppendResult> appendAsync(String topic, LogRecord record) {
+        try {
+            checkWritable();
+            Partition p = partition(topic, partitionFor(topic, record.key()));
+            long[] off = new long[1];
+            CompletableFuture<AppendResult>[] f = new CompletableFuture[1];
+            p.add(record, timestampOf(record), off, f);
+            p.writeSealed();
+            return f[0];
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Appends records in order; returns when all are durable. Results are in the order of the input. */
+    public List<AppendResult> appendBatch(String topic, List<LogRecord> records) {
+        checkWritable();
+        Topic t = topic(topic);
+        List<AppendResult> results = new ArrayList<>(records.size());
+        Map<Partition, BatchTicket> last = new LinkedHashMap<>();
+        List<BatchTicket> tickets = new ArrayList<>(records.size());
+        long[] off = new long[1];
+        for (LogRecord r : records) {
+            int pid = partitionFor(topic, r.key());
+            Partition p = t.partitions()[pid];
+            long ts = timestampOf(r);
+            BatchTicket ticket = p.add(r, ts, off, null);
+            tickets.add(ticket);
+            last.put(p, ticket);
+            results.add(new AppendResult(topic, pid, off[0], ts));
+        }
+        for (Map.Entry<Partition, BatchTicket> e : last.entrySet()) {
+            e.getKey().complete(e.getValue());
+        }
+        for (BatchTicket ticket : tickets) {
+            if (!ticket.isDone()) {
+                // An earlier batch of the same partition is decided by the time the last one is.
+                throw new IllegalStateException("batch at offset " + ticket.baseOffset + " undecided");
+            }
+            if (!ticket.isAcked()) {
+                throw rethrow(ticket.error());
+            }
+        }
+        return results;
+    }
+
+    /** {@link #appendBatch} without blocking the caller. */
+    public CompletableFuture<List<AppendResult>> appendBatchAsync(String topic, List<LogRecord> records) {
+        List<CompletableFuture<AppendResult>> fs = new ArrayList<>(records.size());
+        for (LogRecord r : records) {
+            fs.add(appendAsync(topic, r));
+        }
+        return CompletableFuture.allOf(fs.toArray(new CompletableFuture[0])).thenApply(v -> {
+            List<AppendResult> out = new ArrayList<>(fs.size());
+            for (CompletableFuture<AppendResult> f : fs) {
+                out.add(f.join());
+            }
+            return out;
+        });
+    }
+
+    private long timestampOf(LogRecord r) {
+        if (r.timestamp() >= 0) {
+            return r.timestamp();
+        }
+        if (r.timestamp() == -1) {
+            return config.clock().millis();
+        }
+        throw new IllegalArgumentException("timestamp " + r.timestamp() + " is negative (use -1 for 'now')");
+    }
+
+    private static RuntimeException rethrow(RuntimeException e) {
+        if (e instanceof DiskFullException d) {
+            return new DiskFullException(d.getMessage(), d);
+        }
+        if (e instanceof LogException l) {
+            return new LogException(l.getMessage(), l);
+        }
+        return e;
+    }
+
+    private void checkWritable() {
+        if (closed) {
+            throw new LogException("log " + root + " is closed");
+        }
+        if (readOnly) {
+            throw new LogException("log " + root + " is open read-only");
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** A reader of one partition starting at {@code fromOffset} (clamped to the partition's start). */
+    public LogReader reader(String topic, int partition, long fromOffset) {
+        Partition p = partition(topic, partition);
+        return new PartitionReader(p, Math.max(fromOffset, p.startOffset()));
+    }
+
+    /** A reader of one partition starting at the first record with a timestamp at or after {@code timestamp}. */
+    public LogReader readerFromTimestamp(String topic, int partition, long timestamp) {
+        LogReader r = reader(topic, partition, 0);
+        r.seekToTimestamp(timestamp);
+        return r;
+    }
+
+    /**
+     * The named cursor on a topic, created at each partition's start offset if new. The same name and topic
+     * always give the same object.
+     */
+    public Cursor cursor(String name, String topic) {
+        if (name == null || !TopicConfig.NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("cursor name '" + name + "' is invalid: use 1 to 200 of a-z A-Z 0-9 . _ -");
+        }
+        Topic t = topic(topic);
+        return cursors.computeIfAbsent(name + "/" + topic, k -> loadCursor(name, t));
+    }
+
+    private Cursor loadCursor(String name, Topic t) {
+        Path file = root.resolve(CURSORS).resolve(name).resolve(t.config().name() + CURSOR_SUFFIX);
+        int n = t.partitions().length;
+        long[] pos = new long[n];
+        try {
+            if (storage.exists(file)) {
+                pos = Cursor.parse(StandardCharsets.UTF_8.decode(AtomicFiles.readAll(storage, file)).toString(), n, file);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    pos[i] = t.partitions()[i].startOffset();
+                }
+                if (!readOnly) {
+                    storage.createDirectories(file.getParent());
+                    storage.syncDirectory(root.resolve(CURSORS));
+                }
+            }
+        } catch (IOException e) {
+            throw new LogException("cannot read cursor " + file + ": " + e, e);
+        }
+        return new Cursor(name, t.config().name(), n, storage, file, pos);
+    }
+
+    /** Every cursor known, by "name/topic". */
+    public Map<String, Cursor> cursors() {
+        return Collections.unmodifiableMap(new TreeMap<>(cursors));
+    }
+
+    private long lowestCursor(Partition p) {
+        long lowest = -1;
+        for (Cursor c : cursors.values()) {
+            if (c.topic().equals(p.topic)) {
+                long pos = c.position(p.id);
+                lowest = lowest < 0 ? pos : Math.min(lowest, pos);
+            }
+        }
+        return lowest;
+    }
+
+    // ---------------------------------------------------------------- state
+
+    public PartitionInfo partitionInfo(String topic, int partition) {
+        return partition(topic, partition).info();
+    }
+
+    public List<PartitionInfo> partitions(String topic) {
+        List<PartitionInfo> out = new ArrayList<>();
+        for (Partition p : topic(topic).partitions()) {
+            out.add(p.info());
+        }
+        return out;
+    }
+
+    public LogStats stats() {
+        Map<String, Long> dropped = new TreeMap<>();
+        for (Partition p : allPartitions) {
+            dropped.merge(p.topic, p.droppedRecords.get(), Long::sum);
+        }
+        return new LogStats(ctx.usedBytes(), ctx.budget(), dropped, ctx.recoveredCuts.get(), ctx.recoveredCutBytes.get(),
+                ctx.syncs.get(), ctx.syncFailures.get(), ctx.appendFailures.get());
+    }
+
+    /** Runs retention and the disk budget now instead of waiting for the next pass. */
+    public void enforceRetention() {
+        checkWritable();
+        long now = config.clock().millis();
+        for (Partition p : allPartitions) {
+            p.rollIfOld(now);
+        }
+        retention.run();
+    }
+
+    public Path directory() {
+        return root;
+    }
+
+    /** Writes and fsyncs everything appended so far, whatever the policies. */
+    public void flush() {
+        checkWritable();
+        for (Partition p : allPartitions) {
+            p.flush();
+        }
+    }
+
+    /** Flushes and fsyncs every partition, writes the active indexes and releases the directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (maintenance != null) {
+            maintenance.stop();
+        }
+        LogException first = null;
+        for (Partition p : allPartitions) {
+            try {
+                if (!readOnly) {
+                    p.flushForClose();
+                }
+            } catch (IOException | RuntimeException e) {
+                log.error("{}-{}: flush at close failed: {}", p.topic, p.id, e.toString());
+                if (first == null) {
+                    first = new LogException("flush of " + p.topic + "-" + p.id + " at close failed: " + e, e);
+                }
+            }
+            p.close();
+        }
+        try {
+            lock.close();
+        } catch (Exception e) {
+            log.debug("releasing the lock: {}", e.toString());
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    Collection<Partition> partitionsForTest() {
+        return allPartitions;
+    }
+
+    /** Reads and writes {@code topic.conf}: Java properties, one setting a line. */
+    static final class TopicConfigFile {
+        private TopicConfigFile() {
+        }
+
+        static String render(TopicConfig c) {
+            return "# edge-gateway topic settings\n" + "partitions=" + c.partitions() + "\n" + "retentionMs="
+                    + c.retentionMs() + "\n" + "retentionBytes=" + c.retentionBytes() + "\n" + "durability="
+                    + c.durability().name().toLowerCase() + "\n" + "flushIntervalMs=" + c.flushIntervalMs() + "\n"
+                    + "flushIntervalBytes=" + c.flushIntervalBytes() + "\n" + "priority=" + c.priority() + "\n"
+                    + "segmentBytes=" + c.segmentBytes() + "\n" + "segmentMs=" + c.segmentMs() + "\n"
+                    + "maxRecordBytes=" + c.maxRecordBytes() + "\n" + "maxProtectedBytes=" + c.maxProtectedBytes()
+                    + "\n";
+        }
+
+        static TopicConfig parse(String text, String name, Path file) {
+            Properties p = new Properties();
+            try {
+                p.load(new java.io.StringReader(text));
+                TopicConfig.Builder b = TopicConfig.builder(name)
+                        .partitions(Integer.parseInt(req(p, "partitions")))
+                        .retentionMs(Long.parseLong(req(p, "retentionMs")))
+                        .retentionBytes(Long.parseLong(req(p, "retentionBytes")))
+                        .durability(Durability.valueOf(req(p, "durability").toUpperCase()))
+                        .flushIntervalMs(Long.parseLong(req(p, "flushIntervalMs")))
+                        .flushIntervalBytes(Long.parseLong(req(p, "flushIntervalBytes")))
+                        .priority(Integer.parseInt(req(p, "priority")))
+                        .segmentBytes(Long.parseLong(req(p, "segmentBytes")))
+                        .segmentMs(Long.parseLong(req(p, "segmentMs")))
+                        .maxRecordBytes(Integer.parseInt(req(p, "maxRecordBytes")))
+                        .maxProtectedBytes(Long.parseLong(req(p, "maxProtectedBytes")));
+                return b.build();
+            } catch (IOException | RuntimeException e) {
+                throw new LogException("topic settings file " + file + " is invalid: " + e.getMessage(), e);
+            }
+        }
+
+        private static String req(Properties p, String key) {
+            String v = p.getProperty(key);
+            if (v == null) {
+                throw new IllegalArgumentException("missing '" + key + "'");
+            }
+            return v.trim();
+        }
+    }
+}

@@ -1,0 +1,759 @@
+package io.edgegateway.log;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One partition: an ordered list of segments, the last one active, and the append pipeline.
+ *
+ * <p>Appending is a two-stage group commit. Stage one, under the short <em>append lock</em>: a record is
+ * encoded into the open batch in a per-partition buffer and gets its offset. Stage two, under the <em>I/O
+ * lock</em>: whoever needs a batch on disk seals the open batch, writes every sealed batch in order (one
+ * {@code write} each), and under {@code always} fsyncs once for all of them. While one thread writes or
+ * fsyncs, others keep filling the next batch, so concurrent appenders share writes and fsyncs. Lock
+ * order: I/O lock, then append lock; never the reverse.
+ *
+ * <p>Offsets stay dense: if a write fails, every batch not yet written fails with it and the next offset
+ * goes back to the end of what was written. Readers see only acknowledged records.
+ */
+final class Partition {
+    private static final Logger log = LoggerFactory.getLogger(Partition.class);
+
+    final String topic;
+    final int id;
+    final Path dir;
+    private final Storage storage;
+    private final LogConfig logConfig;
+    private final LogContext ctx;
+    private volatile TopicConfig config;
+
+    private final Object segmentsLock = new Object();
+    private volatile List<Segment> segments;
+
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private ByteBuffer buffer;
+    private BatchTicket openTicket;
+    private int openCount;
+    private long openFirstTs;
+    private long openMaxTs;
+    private long nextOffset;
+    private long roundRobin;
+    private final ArrayDeque<Sealed> sealedQueue = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuffer> freeBuffers = new ArrayDeque<>();
+
+    private final ReentrantLock ioLock = new ReentrantLock();
+    private volatile long writtenOffset;
+    private volatile long syncedOffset;
+    private volatile long unsyncedBytes;
+    private volatile long lastSyncNanos = System.nanoTime();
+    private volatile long oldestAsyncNanos = -1;
+
+    private final ReentrantLock dataLock = new ReentrantLock();
+    private final Condition dataArrived = dataLock.newCondition();
+    private volatile int waitingReaders;
+
+    final AtomicLong droppedRecords = new AtomicLong();
+
+    private record Sealed(ByteBuffer buf, BatchTicket ticket, int count, long maxTs, boolean pooled) {
+    }
+
+    Partition(String topic, int id, Path dir, TopicConfig config, LogConfig logConfig, LogContext ctx,
+            List<Segment> segments) {
+        this.topic = topic;
+        this.id = id;
+        this.dir = dir;
+        this.config = config;
+        this.logConfig = logConfig;
+        this.storage = logConfig.storage();
+        this.ctx = ctx;
+        this.segments = List.copyOf(segments);
+        Segment active = segments.get(segments.size() - 1);
+        this.nextOffset = active.endOffset();
+        this.writtenOffset = nextOffset;
+        this.syncedOffset = nextOffset;
+    }
+
+    /**
+     * Opens a partition directory: sealed segments are trusted up to their size (their indexes checked),
+     * the active one is scanned and its bad tail cut; an empty directory gets a first segment.
+     */
+    static Partition open(String topic, int id, Path dir, TopicConfig config, LogConfig logConfig, LogContext ctx,
+            boolean readOnly) throws IOException {
+        Storage storage = logConfig.storage();
+        if (!readOnly) {
+            storage.createDirectories(dir);
+        }
+        TreeMap<Long, String> logs = new TreeMap<>();
+        for (String name : storage.list(dir)) {
+            if (name.endsWith(AtomicFiles.TMP)) {
+                if (!readOnly) {
+                    storage.delete(dir.resolve(name));
+                }
+            } else if (name.endsWith(Segment.LOG)) {
+                Long base = parseBase(name, Segment.LOG);
+                if (base != null) {
+                    logs.put(base, name);
+                }
+            }
+        }
+        for (String name : storage.list(dir)) {
+            String stem = name.endsWith(Segment.INDEX) ? name.substring(0, name.length() - Segment.INDEX.length())
+                    : name.endsWith(Segment.TIME_INDEX) ? name.substring(0, name.length() - Segment.TIME_INDEX.length())
+                    : null;
+            if (stem != null && !readOnly && !logs.containsValue(stem + Segment.LOG)) {
+                storage.delete(dir.resolve(name));
+            }
+        }
+        long maxBatch = maxBatchBytes(config, logConfig);
+        List<Segment> segs = new ArrayList<>();
+        if (logs.isEmpty() && readOnly) {
+            throw new LogException("partition directory " + dir + " has no segment");
+        } else if (logs.isEmpty()) {
+            segs.add(Segment.create(storage, dir, 0, logConfig.indexIntervalBytes()));
+            storage.syncDirectory(dir);
+        } else {
+            List<Long> bases = new ArrayList<>(logs.keySet());
+            for (int i = 0; i < bases.size() - 1; i++) {
+                segs.add(Segment.openSealed(storage, dir, bases.get(i), bases.get(i + 1), logConfig.indexIntervalBytes(),
+                        maxBatch, readOnly));
+            }
+            Segment active = Segment.openActive(storage, dir, bases.get(bases.size() - 1), logConfig.indexIntervalBytes(),
+                    readOnly);
+            Segment.Recovery r = active.recover(maxBatch, readOnly);
+            if (r.cutBytes() > 0 && readOnly) {
+                log.info("{}-{}: {} bytes after byte {} of {} are not (yet) a valid batch: {}", topic, id, r.cutBytes(),
+                        r.validBytes(), active.logPath().getFileName(), r.reason());
+            } else if (r.cutBytes() > 0) {
+                ctx.onRecoveryCut(topic, id, r);
+                if (r.keptAside()) {
+                    log.warn("{}-{}: cut {} bytes after byte {} of {} ({}); kept aside in {}", topic, id, r.cutBytes(),
+                            r.validBytes(), active.logPath().getFileName(), r.reason(), r.corruptFile().getFileName());
+                } else {
+                    log.info("{}-{}: dropped {} zero bytes after byte {} of {}", topic, id, r.cutBytes(), r.validBytes(),
+                            active.logPath().getFileName());
+                }
+            }
+            segs.add(active);
+        }
+        return new Partition(topic, id, dir, config, logConfig, ctx, segs);
+    }
+
+    static Long parseBase(String name, String suffix) {
+        String stem = name.substring(0, name.length() - suffix.length());
+        if (stem.length() != 20) {
+            return null;
+        }
+        try {
+            return Long.parseLong(stem);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static long maxBatchBytes(TopicConfig config, LogConfig logConfig) {
+        return Math.max((long) logConfig.writeBufferBytes(), (long) config.maxRecordBytes() + Batch.HEADER_SIZE);
+    }
+
+    void updateConfig(TopicConfig c) {
+        this.config = c;
+    }
+
+    TopicConfig config() {
+        return config;
+    }
+
+    // ---------------------------------------------------------------- appending
+
+    /** Picks a partition for a record without a key: round-robin, as Kafka did before KIP-480. */
+    long nextRoundRobin() {
+        return roundRobin++;
+    }
+
+    /**
+     * Stage one: encodes a record into the open batch and returns its ticket; {@code out[0]} receives the
+     * offset. If the record does not fit, the open batch is sealed first.
+     */
+    BatchTicket add(LogRecord r, long timestamp, long[] out, CompletableFuture<AppendResult>[] future) {
+        int maxRecord = config.maxRecordBytes();
+        appendLock.lock();
+        try {
+            if (ctx.failure(this) != null) {
+                throw ctx.failure(this);
+            }
+            long tsDelta = openCount == 0 ? 0 : timestamp - openFirstTs;
+            int offDelta = openCount;
+            int size = Batch.recordSize(r, tsDelta, offDelta);
+            if (size > maxRecord) {
+                throw new RecordTooLargeException("record of " + size + " bytes (encoded) is larger than maxRecordBytes="
+                        + maxRecord + " of topic '" + topic + "'");
+            }
+            if (openCount > 0 && size > buffer.remaining()) {
+                sealOpen();
+                tsDelta = 0;
+                offDelta = 0;
+                size = Batch.recordSize(r, 0, 0);
+            }
+            if (openCount == 0) {
+                buffer = takeBuffer(Batch.HEADER_SIZE + size);
+                buffer.position(Batch.HEADER_SIZE);
+                openTicket = new BatchTicket(topic, id, nextOffset);
+                openFirstTs = timestamp;
+                openMaxTs = timestamp;
+            }
+            Batch.writeRecord(buffer, r, tsDelta, offDelta);
+            openCount++;
+            if (timestamp > openMaxTs) {
+                openMaxTs = timestamp;
+            }
+            long offset = nextOffset++;
+            out[0] = offset;
+            BatchTicket t = openTicket;
+            if (future != null) {
+                future[0] = t.futureFor(offset, timestamp);
+                if (oldestAsyncNanos < 0) {
+                    oldestAsyncNanos = System.nanoTime();
+                    ctx.wakeFlusher();
+                }
+            }
+            if (buffer.remaining() < 16) {
+                sealOpen();
+            }
+            return t;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private ByteBuffer takeBuffer(int atLeast) {
+        int size = logConfig.writeBufferBytes();
+        if (atLeast > size) {
+            return ByteBuffer.allocate(atLeast);
+        }
+        ByteBuffer b = freeBuffers.poll();
+        if (b == null) {
+            b = ByteBuffer.allocateDirect(size);
+        }
+        b.clear();
+        return b;
+    }
+
+    /** Seals the open batch into the write queue; called under the append lock. */
+    private void sealOpen() {
+        if (openCount == 0) {
+            return;
+        }
+        Batch.seal(buffer, 0, openTicket.baseOffset, openCount, openFirstTs, openMaxTs);
+        buffer.flip();
+        boolean pooled = buffer.isDirect() && buffer.capacity() == logConfig.writeBufferBytes();
+        sealedQueue.add(new Sealed(buffer, openTicket, openCount, openMaxTs, pooled));
+        buffer = null;
+        openTicket = null;
+        openCount = 0;
+    }
+
+    /** True if a batch is open or waiting to be written. */
+    boolean hasPending() {
+        appendLock.lock();
+        try {
+            return openCount > 0 || !sealedQueue.isEmpty();
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    long oldestAsyncNanos() {
+        return oldestAsyncNanos;
+    }
+
+    /**
+     * Stage two: makes sure {@code ticket}'s batch is decided (written, and synced under {@code always}),
+     * writing it and everything before it if nobody else has. Returns with the ticket acked or failed.
+     */
+    void complete(BatchTicket ticket) {
+        if (ticket.isDone()) {
+            return;
+        }
+        ioLock.lock();
+        try {
+            if (!ticket.isDone()) {
+                writePending(ticket);
+            }
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    /** Writes every open and sealed batch now; used by the flusher for lingering asynchronous appends and by flush(). */
+    void writeAll() {
+        ioLock.lock();
+        try {
+            writePending(null);
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    /**
+     * Writes batches that are already sealed (full), leaving the open one to fill: an asynchronous
+     * appender that filled a buffer writes it itself, which keeps the queue short (backpressure).
+     */
+    void writeSealed() {
+        appendLock.lock();
+        try {
+            if (sealedQueue.isEmpty()) {
+                return;
+            }
+        } finally {
+            appendLock.unlock();
+        }
+        ioLock.lock();
+        try {
+            BatchTicket last;
+            appendLock.lock();
+            try {
+                last = sealedQueue.isEmpty() ? null : sealedQueue.peekLast().ticket();
+            } finally {
+                appendLock.unlock();
+            }
+            if (last != null && !last.isDone()) {
+                writePending(last);
+            }
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    /** Under the I/O lock: writes sealed batches in order (sealing the open one) until {@code until} is decided. */
+    private void writePending(BatchTicket until) {
+        List<BatchTicket> awaitingSync = null;
+        boolean always = config.durability() == Durability.ALWAYS;
+        while (true) {
+            Sealed s;
+            appendLock.lock();
+            try {
+                if (sealedQueue.isEmpty()) {
+                    if (until != null && until.isDone()) {
+                        break;
+                    }
+                    sealOpen();
+                    oldestAsyncNanos = -1;
+                }
+                s = sealedQueue.poll();
+            } finally {
+                appendLock.unlock();
+            }
+            if (s == null) {
+                break;
+            }
+            try {
+                writeBatch(s);
+            } catch (RuntimeException e) {
+                failPending(s, e);
+                return;
+            } finally {
+                if (s.pooled()) {
+                    appendLock.lock();
+                    try {
+                        if (freeBuffers.size() < 2) {
+                            freeBuffers.add(s.buf());
+                        }
+                    } finally {
+                        appendLock.unlock();
+                    }
+                }
+            }
+            if (always) {
+                if (awaitingSync == null) {
+                    awaitingSync = new ArrayList<>();
+                }
+                awaitingSync.add(s.ticket());
+            } else {
+                s.ticket().ack();
+                publish();
+            }
+            if (until != null && until.isDone() && !always) {
+                break;
+            }
+            if (until != null && s.ticket() == until && always) {
+                break;
+            }
+        }
+        if (awaitingSync != null) {
+            try {
+                syncNow();
+            } catch (RuntimeException e) {
+                failUnsynced(awaitingSync, e);
+                return;
+            }
+            for (BatchTicket t : awaitingSync) {
+                t.ack();
+            }
+            publish();
+        }
+    }
+
+    /** Writes one sealed batch, rolling the segment and making room in the disk budget first if needed. */
+    private void writeBatch(Sealed s) {
+        Segment active = active();
+        int len = s.buf().limit();
+        long now = logConfig.clock().millis();
+        boolean roll = active.size() > 0 && (active.size() + len > config.segmentBytes()
+                || (active.firstAppendMs() >= 0 && now - active.firstAppendMs() >= config.segmentMs()));
+        ctx.reserve(this, len + (roll ? 4096 : 0));
+        try {
+            if (roll) {
+                active = roll(active);
+            }
+            long before = active.size();
+            try {
+                active.append(s.buf(), s.ticket().baseOffset, s.count(), s.maxTs(), now);
+            } catch (IOException e) {
+                try {
+                    active.truncateTo(before, writtenOffset);
+                } catch (IOException t) {
+                    e.addSuppressed(t);
+                    ctx.markFailed(this, new LogException("partition " + topic + "-" + id
+                            + " could not cut a failed write; reopen the log", e));
+                }
+                throw ctx.translate(e, "write to " + active.logPath());
+            }
+            ctx.added(len);
+            writtenOffset = s.ticket().baseOffset + s.count();
+            unsyncedBytes += len;
+            if (config.durability() == Durability.INTERVAL && unsyncedBytes >= config.flushIntervalBytes()) {
+                ctx.wakeFlusher();
+            }
+        } catch (IOException e) {
+            throw ctx.translate(e, "roll of " + active.logPath());
+        }
+    }
+
+    /** Seals the active segment (fsync + index files) and opens the next one. Under the I/O lock. */
+    private Segment roll(Segment old) throws IOException {
+        old.seal();
+        syncedOffset = writtenOffset;
+        unsyncedBytes = 0;
+        Segment next = Segment.create(storage, dir, writtenOffset, logConfig.indexIntervalBytes());
+        storage.syncDirectory(dir);
+        synchronized (segmentsLock) {
+            List<Segment> l = new ArrayList<>(segments);
+            l.add(next);
+            segments = Collections.unmodifiableList(l);
+        }
+        log.debug("{}-{}: rolled to segment {}", topic, id, next.baseOffset());
+        return next;
+    }
+
+    /** Rolls the active segment if it is non-empty and older than segmentMs; used by the maintenance pass. */
+    void rollIfOld(long nowMs) {
+        Segment a = active();
+        if (a.size() == 0 || a.firstAppendMs() < 0 || nowMs - a.firstAppendMs() < config.segmentMs()) {
+            return;
+        }
+        forceRoll();
+    }
+
+    /** Rolls a non-empty active segment so retention may delete it. */
+    void forceRoll() {
+        ioLock.lock();
+        try {
+            writePending(null);
+            Segment a = active();
+            if (a.size() > 0) {
+                roll(a);
+            }
+        } catch (IOException e) {
+            log.warn("{}-{}: segment roll failed: {}", topic, id, e.toString());
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    /** fsync of the active segment. Under the I/O lock (called from writePending). */
+    private void syncNow() {
+        if (syncedOffset == writtenOffset) {
+            return;
+        }
+        Segment a = active();
+        try {
+            a.force();
+        } catch (IOException e) {
+            throw ctx.translate(e, "fsync of " + a.logPath());
+        }
+        ctx.syncs.incrementAndGet();
+        syncedOffset = writtenOffset;
+        unsyncedBytes = 0;
+        lastSyncNanos = System.nanoTime();
+    }
+
+    /**
+     * The interval flusher's fsync. A failure is logged and counted and the bytes stay: under
+     * {@code interval} and {@code os} they were already acknowledged, and the next fsync retries.
+     */
+    void syncForInterval() {
+        ioLock.lock();
+        try {
+            syncNow();
+        } catch (LogException e) {
+            ctx.syncFailures.incrementAndGet();
+            log.error("{}-{}: interval fsync failed, will retry: {}", topic, id, e.getMessage());
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    boolean needsIntervalSync(long nowNanos) {
+        return config.durability() == Durability.INTERVAL && syncedOffset != writtenOffset
+                && (unsyncedBytes >= config.flushIntervalBytes()
+                        || nowNanos - lastSyncNanos >= TimeUnit.MILLISECONDS.toNanos(config.flushIntervalMs()));
+    }
+
+    long nanosUntilIntervalSync(long nowNanos) {
+        if (config.durability() != Durability.INTERVAL || syncedOffset == writtenOffset) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(0, lastSyncNanos + TimeUnit.MILLISECONDS.toNanos(config.flushIntervalMs()) - nowNanos);
+    }
+
+    /** A write failed: this batch, every sealed one after it and the open one fail; offsets go back. */
+    private void failPending(Sealed failed, RuntimeException e) {
+        List<BatchTicket> fail = new ArrayList<>();
+        fail.add(failed.ticket());
+        appendLock.lock();
+        try {
+            for (Sealed s : sealedQueue) {
+                fail.add(s.ticket());
+            }
+            sealedQueue.clear();
+            if (openCount > 0) {
+                fail.add(openTicket);
+                buffer = null;
+                openTicket = null;
+                openCount = 0;
+            }
+            nextOffset = writtenOffset;
+            oldestAsyncNanos = -1;
+        } finally {
+            appendLock.unlock();
+        }
+        for (BatchTicket t : fail) {
+            t.fail(e);
+        }
+        ctx.appendFailures.incrementAndGet();
+        log.warn("{}-{}: append failed, {} batch(es) refused, next offset back to {}: {}", topic, id, fail.size(),
+                writtenOffset, e.getMessage());
+    }
+
+    /**
+     * An fsync under {@code always} failed: nothing written since the last good fsync may be acknowledged,
+     * and after a failed fsync the page cache cannot be trusted to hold it either (the kernel may have
+     * dropped the dirty pages). So those bytes are cut and their appends fail.
+     */
+    private void failUnsynced(List<BatchTicket> unsynced, RuntimeException e) {
+        Segment a = active();
+        long keepOffset = syncedOffset;
+        try {
+            long pos = positionOf(a, keepOffset);
+            a.truncateTo(pos, keepOffset);
+            a.force();
+            writtenOffset = keepOffset;
+            unsyncedBytes = 0;
+        } catch (IOException | RuntimeException t) {
+            e.addSuppressed(t);
+            ctx.markFailed(this, new LogException("partition " + topic + "-" + id
+                    + " could not cut unsynced data after a failed fsync; reopen the log", e));
+        }
+        for (BatchTicket t : unsynced) {
+            t.fail(e);
+        }
+        appendLock.lock();
+        try {
+            for (Sealed s : sealedQueue) {
+                s.ticket().fail(e);
+            }
+            sealedQueue.clear();
+            if (openCount > 0) {
+                openTicket.fail(e);
+                buffer = null;
+                openTicket = null;
+                openCount = 0;
+            }
+            nextOffset = writtenOffset;
+        } finally {
+            appendLock.unlock();
+        }
+        ctx.syncFailures.incrementAndGet();
+        log.error("{}-{}: fsync failed; unsynced appends refused, log cut back to offset {}: {}", topic, id, keepOffset,
+                e.getMessage());
+    }
+
+    /** The byte position in the active segment where {@code offset} starts (its end if offset is the end). */
+    private long positionOf(Segment a, long offset) throws IOException {
+        if (offset <= a.baseOffset()) {
+            return 0;
+        }
+        if (offset >= a.endOffset()) {
+            return a.size();
+        }
+        SegmentIndex idx = a.index(maxBatchBytes(config, logConfig));
+        long pos = idx.positionFor((int) (offset - a.baseOffset()));
+        BatchScanner sc = new BatchScanner(a.file(), pos, a.size(), 64 * 1024, maxBatchBytes(config, logConfig));
+        long expected = -1;
+        while (sc.load(expected) == BatchScanner.Status.OK) {
+            long base = Batch.baseOffset(sc.buffer(), sc.start());
+            if (base >= offset) {
+                return sc.position();
+            }
+            sc.advance();
+        }
+        throw new IOException("no batch boundary at offset " + offset + " in " + a.logPath());
+    }
+
+    // ---------------------------------------------------------------- reading and state
+
+    /** Offsets below this are acknowledged and readable. */
+    long visibleEnd() {
+        return config.durability() == Durability.ALWAYS ? syncedOffset : writtenOffset;
+    }
+
+    private void publish() {
+        if (waitingReaders > 0) {
+            dataLock.lock();
+            try {
+                dataArrived.signalAll();
+            } finally {
+                dataLock.unlock();
+            }
+        }
+    }
+
+    /** Waits until the visible end passes {@code offset} or the time is up; true if data is there. */
+    boolean awaitData(long offset, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        dataLock.lock();
+        waitingReaders++;
+        try {
+            while (visibleEnd() <= offset) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                dataArrived.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
+            return true;
+        } finally {
+            waitingReaders--;
+            dataLock.unlock();
+        }
+    }
+
+    List<Segment> segments() {
+        return segments;
+    }
+
+    Segment active() {
+        List<Segment> s = segments;
+        return s.get(s.size() - 1);
+    }
+
+    long startOffset() {
+        return segments.get(0).baseOffset();
+    }
+
+    long sizeBytes() {
+        long total = 0;
+        for (Segment s : segments) {
+            total += s.size();
+        }
+        return total;
+    }
+
+    /**
+     * Removes the oldest segment if it is sealed and {@code expected} is still the oldest; returns the
+     * bytes freed, or -1 if nothing was removed.
+     */
+    long deleteOldest(Segment expected, String why) {
+        Segment victim;
+        synchronized (segmentsLock) {
+            List<Segment> l = segments;
+            if (l.size() < 2 || l.get(0) != expected) {
+                return -1;
+            }
+            victim = l.get(0);
+            segments = Collections.unmodifiableList(new ArrayList<>(l.subList(1, l.size())));
+        }
+        long bytes = victim.diskBytes();
+        long records = victim.endOffset() - victim.baseOffset();
+        try {
+            victim.delete();
+            storage.syncDirectory(dir);
+        } catch (IOException e) {
+            log.warn("{}-{}: deleting {} failed: {}", topic, id, victim.logPath(), e.toString());
+        }
+        droppedRecords.addAndGet(records);
+        log.info("{}-{}: deleted segment {} ({} records, {} bytes): {}", topic, id, victim.baseOffset(), records, bytes,
+                why);
+        return bytes;
+    }
+
+    /** Writes what is pending, fsyncs, writes the active index; on close. */
+    void flushForClose() throws IOException {
+        ioLock.lock();
+        try {
+            writePending(null);
+            Segment a = active();
+            a.force();
+            syncedOffset = writtenOffset;
+            a.writeActiveIndex();
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    /** Writes pending batches and fsyncs them, whatever the policy. */
+    void flush() {
+        ioLock.lock();
+        try {
+            writePending(null);
+            syncNow();
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    void close() {
+        for (Segment s : segments) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                log.debug("closing {}: {}", s, e.toString());
+            }
+        }
+    }
+
+    long maxBatchBytes() {
+        return maxBatchBytes(config, logConfig);
+    }
+
+    PartitionInfo info() {
+        long size = 0;
+        List<Segment> segs = segments;
+        for (Segment s : segs) {
+            size += s.diskBytes();
+        }
+        return new PartitionInfo(topic, id, segs.get(0).baseOffset(), visibleEnd(), size, segs.size());
+    }
+}
