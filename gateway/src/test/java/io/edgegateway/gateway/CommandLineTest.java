@@ -1,0 +1,98 @@
+package io.edgegateway.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.edgegateway.log.LocalLog;
+import io.edgegateway.log.LogRecord;
+import io.edgegateway.log.TopicConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    /** Runs the command line in-process and returns exit code, stdout and stderr. */
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void simulatedRunAppendsEventsToEveryDefaultTopic() {
+        Result r = run("run", "--simulate", "--data-dir", dir.toString(), "--rate", "2000", "--duration", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("events/s"), r.out());
+        try (LocalLog log = LocalLog.openReadOnly(dir)) {
+            for (TopicConfig c : DefaultTopics.all()) {
+                long total = log.partitions(c.name()).stream().mapToLong(p -> p.endOffset()).sum();
+                assertTrue(total > 0, c.name() + " has events");
+            }
+        }
+        Result topics = run("log", "topics", "--data-dir", dir.toString());
+        assertEquals(0, topics.code(), topics.err());
+        assertTrue(topics.out().contains("access.rfid"), topics.out());
+        assertTrue(topics.out().contains("always"), topics.out());
+    }
+
+    @Test
+    void dumpAndTailPrintRecordsAndCursorsShowLag() {
+        try (LocalLog log = LocalLog.open(dir)) {
+            log.createTopic(TopicConfig.builder("t").partitions(1).build());
+            for (int i = 0; i < 20; i++) {
+                log.append("t", new LogRecord("dev".getBytes(StandardCharsets.UTF_8),
+                        ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), 1_700_000_000_000L + i));
+            }
+            log.append("t", new LogRecord(null, new byte[] {0, 1, (byte) 0xff}, 1_700_000_000_100L));
+            log.cursor("uplink", "t").commit(0, 15);
+        }
+        Result dump = run("log", "dump", "t", "--data-dir", dir.toString(), "--from", "3", "-n", "2");
+        assertEquals(0, dump.code(), dump.err());
+        assertEquals("0@3 2023-11-14T22:13:20.003Z key=dev {\"n\":3}\n0@4 2023-11-14T22:13:20.004Z key=dev {\"n\":4}\n",
+                dump.out());
+        Result tail = run("log", "tail", "t", "--data-dir", dir.toString(), "--last", "1");
+        assertEquals("0@20 2023-11-14T22:13:20.100Z key=null 0x0001ff\n", tail.out());
+        Result cursors = run("log", "cursors", "--data-dir", dir.toString());
+        assertTrue(cursors.out().matches("(?s).*uplink\\s+t\\s+0\\s+15\\s+21\\s+6\\n.*"), cursors.out());
+    }
+
+    @Test
+    void errorsHaveClearMessagesAndExitCodes() {
+        Result unknown = run("log", "dump", "nope", "--data-dir", dir.toString());
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("not a log directory"), unknown.err());
+        try (LocalLog log = LocalLog.open(dir)) {
+            log.createTopic(TopicConfig.builder("t").build());
+        }
+        Result missing = run("log", "dump", "nope", "--data-dir", dir.toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("unknown topic 'nope'"), missing.err());
+        Result usage = run("frobnicate");
+        assertEquals(2, usage.code());
+        Result noSim = run("run", "--data-dir", dir.toString());
+        assertEquals(2, noSim.code());
+        assertTrue(noSim.err().contains("--simulate"), noSim.err());
+        Result version = run("version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("edge-gateway "), version.out());
+    }
+}
