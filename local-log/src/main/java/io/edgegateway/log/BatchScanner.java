@@ -54,6 +54,14 @@ final class BatchScanner {
             reason = len == 0 ? "zero-filled space" : "bad length " + len + " (" + available + " bytes left)";
             return Status.BAD;
         }
+        if (len > buf.capacity()) {
+            // A damaged length field must not make us allocate a huge buffer: check the CRC by streaming
+            // first, and only hold a batch in memory once it is known to be real.
+            reason = validateStreaming(len, expectedOffset);
+            if (reason != null) {
+                return Status.BAD;
+            }
+        }
         if (!ensure(len)) {
             reason = "unexpected end of file";
             return Status.BAD;
@@ -64,6 +72,39 @@ final class BatchScanner {
         }
         length = len;
         return Status.OK;
+    }
+
+    private String validateStreaming(int len, long expectedOffset) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(Batch.HEADER_SIZE);
+        buf.duplicate().position(start).limit(start + Batch.HEADER_SIZE).slice().get(header.array());
+        if (header.get(Batch.MAGIC_POS) != Batch.MAGIC) {
+            return "bad magic " + header.get(Batch.MAGIC_POS);
+        }
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(header.array(), 0, Batch.CRC_POS);
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        long p = position + Batch.MAGIC_POS;
+        long end = position + len;
+        while (p < end) {
+            chunk.clear();
+            chunk.limit((int) Math.min(chunk.capacity(), end - p));
+            int r = file.read(chunk, p);
+            if (r <= 0) {
+                return "unexpected end of file";
+            }
+            chunk.flip();
+            crc.update(chunk);
+            p += r;
+        }
+        int stored = header.getInt(Batch.CRC_POS);
+        if ((int) crc.getValue() != stored) {
+            return String.format("CRC mismatch (stored %08x, computed %08x)", stored, (int) crc.getValue());
+        }
+        long base = header.getLong(Batch.OFFSET_POS);
+        if (expectedOffset >= 0 && base != expectedOffset) {
+            return "base offset " + base + " where " + expectedOffset + " was expected";
+        }
+        return header.getInt(Batch.COUNT_POS) < 1 ? "record count " + header.getInt(Batch.COUNT_POS) : null;
     }
 
     /** Makes {@code n} bytes from {@code position} available in the buffer. */

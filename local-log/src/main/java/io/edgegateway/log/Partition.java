@@ -163,9 +163,16 @@ final class Partition {
         }
     }
 
+    /**
+     * The largest batch a scan accepts. Not tied to the current settings: a topic's maxRecordBytes or the
+     * write buffer may have been larger when older batches were written, and those must still validate.
+     */
     static long maxBatchBytes(TopicConfig config, LogConfig logConfig) {
-        return Math.max((long) logConfig.writeBufferBytes(), (long) config.maxRecordBytes() + Batch.HEADER_SIZE);
+        return Math.max(MAX_BATCH_BYTES, Math.max((long) logConfig.writeBufferBytes(),
+                (long) config.maxRecordBytes() + Batch.HEADER_SIZE));
     }
+
+    static final long MAX_BATCH_BYTES = (64L << 20) + Batch.HEADER_SIZE + 16;
 
     void updateConfig(TopicConfig c) {
         this.config = c;
@@ -340,12 +347,25 @@ final class Partition {
     private void writePending(BatchTicket until) {
         List<BatchTicket> awaitingSync = null;
         boolean always = config.durability() == Durability.ALWAYS;
+        if (until == null) {
+            // "Everything" means everything appended before this call; appenders that keep coming must
+            // not hold the caller (the flusher, flush, close) here forever.
+            appendLock.lock();
+            try {
+                until = openCount > 0 ? openTicket : sealedQueue.isEmpty() ? null : sealedQueue.peekLast().ticket();
+            } finally {
+                appendLock.unlock();
+            }
+            if (until == null) {
+                return;
+            }
+        }
         while (true) {
             Sealed s;
             appendLock.lock();
             try {
                 if (sealedQueue.isEmpty()) {
-                    if (until != null && until.isDone()) {
+                    if (until.isDone()) {
                         break;
                     }
                     sealOpen();
@@ -384,10 +404,7 @@ final class Partition {
                 s.ticket().ack();
                 publish();
             }
-            if (until != null && until.isDone() && !always) {
-                break;
-            }
-            if (until != null && s.ticket() == until && always) {
+            if (s.ticket() == until || (until.isDone() && !always)) {
                 break;
             }
         }
