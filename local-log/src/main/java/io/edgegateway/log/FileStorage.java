@@ -88,13 +88,16 @@ public final class FileStorage implements Storage {
         java.nio.channels.FileLock lock;
         try {
             lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            ch.close();
+            throw new IOException(file + " is already locked: the log is open in this process");
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
         if (lock == null) {
             ch.close();
-            throw new IOException(file + " is locked by another process");
+            throw new IOException(file + " is locked by another process (is a gateway running on this directory?)");
         }
         return () -> {
             lock.release();

@@ -37,8 +37,8 @@ public interface Storage {
     void syncDirectory(Path dir) throws IOException;
 
     /**
-     * Takes an exclusive lock on {@code file} (created if missing) so two processes never write one log;
-     * throws {@link java.nio.channels.OverlappingFileLockException} or an {@link IOException} if it is held.
+     * Takes an exclusive lock on {@code file} (created if missing) so two writers never share one log;
+     * throws an {@link IOException} saying so if it is held.
      */
     AutoCloseable lock(Path file) throws IOException;
 
