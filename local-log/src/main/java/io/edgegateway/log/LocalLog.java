@@ -398,10 +398,24 @@ public final class LocalLog implements AutoCloseable {
 
     // ---------------------------------------------------------------- reading
 
-    /** A reader of one partition starting at {@code fromOffset} (clamped to the partition's start). */
+    /**
+     * A reader of one partition starting at {@code fromOffset} (clamped to the partition's start) that sees
+     * every acknowledged record.
+     */
     public LogReader reader(String topic, int partition, long fromOffset) {
+        return reader(topic, partition, fromOffset, false);
+    }
+
+    /**
+     * A reader that, if {@code durableOnly}, sees only records already fsynced, whatever the topic's
+     * policy. A forwarder uses it so that nothing leaves the board that a power cut could still take
+     * back: otherwise the records lost locally would be known centrally and their offsets handed out
+     * again to new records. Under {@code interval} this delays records by up to the flush interval; under
+     * {@code os} until the next segment roll or {@link #flush()}.
+     */
+    public LogReader reader(String topic, int partition, long fromOffset, boolean durableOnly) {
         Partition p = partition(topic, partition);
-        return new PartitionReader(p, Math.max(fromOffset, p.startOffset()));
+        return new PartitionReader(p, Math.max(fromOffset, p.startOffset()), durableOnly);
     }
 
     /** A reader of one partition starting at the first record with a timestamp at or after {@code timestamp}. */

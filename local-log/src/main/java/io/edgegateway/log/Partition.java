@@ -463,6 +463,7 @@ final class Partition {
         old.seal();
         syncedOffset = writtenOffset;
         unsyncedBytes = 0;
+        publish();
         Segment next = Segment.create(storage, dir, writtenOffset, logConfig.indexIntervalBytes());
         storage.syncDirectory(dir);
         synchronized (segmentsLock) {
@@ -514,6 +515,7 @@ final class Partition {
         syncedOffset = writtenOffset;
         unsyncedBytes = 0;
         lastSyncNanos = System.nanoTime();
+        publish();
     }
 
     /**
@@ -646,6 +648,15 @@ final class Partition {
         return config.durability() == Durability.ALWAYS ? syncedOffset : writtenOffset;
     }
 
+    /** Offsets below this are on stable storage (fsynced), whatever the policy. */
+    long durableEnd() {
+        return syncedOffset;
+    }
+
+    long end(boolean durableOnly) {
+        return durableOnly ? syncedOffset : visibleEnd();
+    }
+
     private void publish() {
         if (waitingReaders > 0) {
             dataLock.lock();
@@ -658,12 +669,12 @@ final class Partition {
     }
 
     /** Waits until the visible end passes {@code offset} or the time is up; true if data is there. */
-    boolean awaitData(long offset, long timeoutNanos) throws InterruptedException {
+    boolean awaitData(long offset, long timeoutNanos, boolean durableOnly) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
         dataLock.lock();
         waitingReaders++;
         try {
-            while (visibleEnd() <= offset) {
+            while (end(durableOnly) <= offset) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

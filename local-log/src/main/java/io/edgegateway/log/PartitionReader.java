@@ -17,15 +17,17 @@ final class PartitionReader implements LogReader {
     private static final Logger log = LoggerFactory.getLogger(PartitionReader.class);
 
     private final Partition partition;
+    private final boolean durableOnly;
     private long position;
     private Segment segment;
     private BatchScanner scanner;
     private CorruptBatchException pendingCorruption;
     private boolean closed;
 
-    PartitionReader(Partition partition, long position) {
+    PartitionReader(Partition partition, long position, boolean durableOnly) {
         this.partition = partition;
         this.position = position;
+        this.durableOnly = durableOnly;
     }
 
     @Override
@@ -40,7 +42,7 @@ final class PartitionReader implements LogReader {
         readAvailable(maxRecords, out);
         if (out.isEmpty() && !timeout.isZero() && !timeout.isNegative()) {
             try {
-                if (partition.awaitData(position, timeout.toNanos())) {
+                if (partition.awaitData(position, timeout.toNanos(), durableOnly)) {
                     readAvailable(maxRecords, out);
                 }
             } catch (InterruptedException e) {
@@ -72,7 +74,7 @@ final class PartitionReader implements LogReader {
             throw pendingCorruption;
         }
         while (out.size() < max) {
-            long end = partition.visibleEnd();
+            long end = partition.end(durableOnly);
             long start = partition.startOffset();
             if (position < start) {
                 log.info("{}-{}: reader at offset {} moves to start offset {} (older records were deleted)",
@@ -115,7 +117,7 @@ final class PartitionReader implements LogReader {
             }
             int room = max - out.size();
             if (base + count > end) {
-                // Only part of the log is acknowledged yet (always: synced); never return beyond it.
+                // Only part of the batch is acknowledged (or durable) yet; never return beyond it.
                 room = (int) Math.min(room, end - position);
             }
             int got = Batch.decode(b, scanner.start(), partition.topic, partition.id, position, room, out);
@@ -225,7 +227,7 @@ final class PartitionReader implements LogReader {
         } catch (IOException e) {
             throw new LogException("seek by timestamp in " + partition.topic + "-" + partition.id + " failed: " + e, e);
         }
-        position = partition.visibleEnd();
+        position = partition.end(durableOnly);
     }
 
     @Override

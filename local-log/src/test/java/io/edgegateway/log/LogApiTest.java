@@ -175,4 +175,18 @@ class LogApiTest {
             assertEquals(KeyPartitioner.partition("device-42".getBytes(StandardCharsets.UTF_8), 4), p);
         }
     }
+
+    @Test
+    void durableReadersSeeOnlyFsyncedRecords() throws Exception {
+        try (LocalLog log = LocalLog.open(dir)) {
+            log.createTopic(TopicConfig.builder("t").durability(Durability.OS).build());
+            log.append("t", rec("k", "v", 1));
+            try (LogReader acked = log.reader("t", 0, 0); LogReader durable = log.reader("t", 0, 0, true)) {
+                assertEquals(1, acked.poll(10, Duration.ZERO).size());
+                assertTrue(durable.poll(10, Duration.ofMillis(20)).isEmpty(), "os: not fsynced yet");
+                log.flush();
+                assertEquals(1, durable.poll(10, Duration.ofSeconds(5)).size());
+            }
+        }
+    }
 }
