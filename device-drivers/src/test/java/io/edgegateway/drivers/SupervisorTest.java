@@ -143,9 +143,6 @@ class SupervisorTest {
 
     @Test
     void misconfigurationFailsWithoutRetry() {
-        supervisor.add(new ConfiguredDevice<>("bad", scripted("demo", c -> {
-            throw new RuntimeException(new DeviceException(DeviceException.Kind.MISCONFIGURED, "x"));
-        }, new ArrayList<>()), new NoOptions()));
         DriverType<NoOptions> misconfigured = new DelegatingType(DeviceException.Kind.MISCONFIGURED);
         supervisor.add(new ConfiguredDevice<>("mis", misconfigured, new NoOptions()));
         time.advance(120_000);
@@ -153,7 +150,7 @@ class SupervisorTest {
         assertEquals(HealthState.FAILED, h.state());
         assertEquals("MISCONFIGURED: no such port", h.lastError());
         assertEquals(1, h.consecutiveFailures());
-        assertEquals(HealthState.RETRYING, supervisor.health("bad").orElseThrow().state());
+        assertEquals(0, time.pendingTasks(), "no retry is scheduled for a misconfiguration");
     }
 
     /** Throws the given kind from start, as a real driver does. */
