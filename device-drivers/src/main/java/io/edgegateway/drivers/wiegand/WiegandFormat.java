@@ -11,7 +11,7 @@ import java.util.Optional;
  * <li>37 bits, HID H10304: even parity over 1..19, facility 2..17 (16), card 18..36 (19), odd parity over
  *     19..37; bit 19 counts in both parities.</li>
  * </ul>
- * Sources: SIA AC-01, HID format descriptions, ooaccess.com H10304 mask (see DEVICE-FACTS §3).
+ * Sources: SIA AC-01, HID format descriptions (H10301, H10304), the ooaccess.com H10304 parity mask.
  */
 public enum WiegandFormat {
     H10301_26(26, 13, 14, 2, 8, 10, 16),
