@@ -21,12 +21,18 @@ public final class DriverHarness {
     public static final long START_WALL_MS = 1_700_000_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public final ManualTime time = new ManualTime(START_WALL_MS);
+    public final ManualTime time;
     public final List<DeviceEvent> events = Collections.synchronizedList(new ArrayList<>());
     private final DriverSupervisor supervisor;
     private String deviceId;
 
     public DriverHarness(Buses buses) {
+        this(new ManualTime(START_WALL_MS), buses);
+    }
+
+    /** With a given time, for simulators that must be built on the same scheduler before the buses. */
+    public DriverHarness(ManualTime time, Buses buses) {
+        this.time = time;
         RandomGenerator midpoint = new RandomGenerator() {
             public long nextLong() {
                 return 0;
