@@ -14,14 +14,14 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /** Random and mutated input: no exception, no false frame, bounded buffer, split-independent, quick resync. */
-class Pn532FrameDecoderProperties {
+class Pn532FrameDecoderPropertiesTest {
     /** Bytes biased towards frame structure: zeros, FF, TFIs, small LENs. */
     @Provide
     Arbitrary<byte[]> streamBytes() {
         Arbitrary<Byte> interesting = Arbitraries.of(List.of((byte) 0x00, (byte) 0xFF, (byte) 0xD5, (byte) 0x7F,
                 (byte) 0x4B, (byte) 0x03, (byte) 0xFD, (byte) 0x01));
         return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.bytes()), Tuple.of(3, interesting))
-                .list().ofMaxSize(300).map(Pn532FrameDecoderProperties::toArray);
+                .list().ofMaxSize(300).map(Pn532FrameDecoderPropertiesTest::toArray);
     }
 
     @Provide

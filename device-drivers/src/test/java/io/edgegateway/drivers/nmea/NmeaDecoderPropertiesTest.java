@@ -14,7 +14,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /** Random and mutated input: no exception, no false fix, bounded buffer, split-independent, quick resync. */
-class NmeaDecoderProperties {
+class NmeaDecoderPropertiesTest {
     private static final int MAX = 100;
 
     /** Bytes biased towards NMEA structure: start, separators, checksum marker, line ends, digits. */
@@ -23,7 +23,7 @@ class NmeaDecoderProperties {
         Arbitrary<Byte> interesting = Arbitraries.of("$!,*\r\n0123456789.NSEWAVGPRMCGA".chars()
                 .mapToObj(c -> (byte) c).collect(java.util.stream.Collectors.toList()));
         return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.bytes()), Tuple.of(3, interesting))
-                .list().ofMaxSize(300).map(NmeaDecoderProperties::toArray);
+                .list().ofMaxSize(300).map(NmeaDecoderPropertiesTest::toArray);
     }
 
     @Provide

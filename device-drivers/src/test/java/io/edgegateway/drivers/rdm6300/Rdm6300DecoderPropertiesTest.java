@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /** Random and mutated input: no exception, no false tag, bounded state, split-independent, quick resync. */
-class Rdm6300DecoderProperties {
+class Rdm6300DecoderPropertiesTest {
 
     /** Bytes biased towards the ones that matter to the framer: STX, ETX and hex digits. */
     @Provide
@@ -27,7 +27,7 @@ class Rdm6300DecoderProperties {
         return Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(3, Arbitraries.bytes()),
                         net.jqwik.api.Tuple.of(2, interesting))
-                .list().ofMaxSize(200).map(Rdm6300DecoderProperties::toArray);
+                .list().ofMaxSize(200).map(Rdm6300DecoderPropertiesTest::toArray);
     }
 
     private static byte[] toArray(List<Byte> list) {

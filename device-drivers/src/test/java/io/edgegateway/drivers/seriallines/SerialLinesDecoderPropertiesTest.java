@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.DoubleRange;
  * mutated digit is a different but valid reading; only the pattern and the type checks protect it, which
  * the "records come from real lines" property covers.
  */
-class SerialLinesDecoderProperties {
+class SerialLinesDecoderPropertiesTest {
     private static final int MAX = 48;
     private static final LineMapper MAPPER = new LineMapper(Pattern.compile(ArduinoLineSimulator.PATTERN), List.of(
             new FieldSpec("temperature", FieldType.DECIMAL, "c"), new FieldSpec("humidity", FieldType.DECIMAL, "pct"),
@@ -36,7 +36,7 @@ class SerialLinesDecoderProperties {
         Arbitrary<Byte> interesting = Arbitraries.of("T=H door=0123456789.-nan\r\n".chars().mapToObj(c -> (byte) c)
                 .collect(Collectors.toList()));
         return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.bytes()), Tuple.of(4, interesting))
-                .list().ofMaxSize(300).map(SerialLinesDecoderProperties::toArray);
+                .list().ofMaxSize(300).map(SerialLinesDecoderPropertiesTest::toArray);
     }
 
     private static byte[] toArray(List<Byte> list) {
