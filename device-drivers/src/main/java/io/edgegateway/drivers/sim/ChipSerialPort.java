@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * leak links across restarts. Thread-safe.
  */
 public final class ChipSerialPort implements SerialPorts {
-    /** Receive buffer size; 4 KiB like the Linux tty flip buffer a slow reader overruns. */
+    /** Receive buffer size: bounded like a real UART driver buffer, so a reader that falls behind loses bytes. */
     public static final int CAPACITY = 4096;
 
     private final String path;
