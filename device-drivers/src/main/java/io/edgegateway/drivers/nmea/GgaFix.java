@@ -3,7 +3,7 @@ package io.edgegateway.drivers.nmea;
 import java.time.LocalTime;
 
 /**
- * A valid GGA sentence (Global Positioning System Fix Data, DEVICE-FACTS §7): position, fix quality and
+ * A valid GGA sentence (Global Positioning System Fix Data, NMEA 0183): position, fix quality and
  * satellites at one UTC time of day. Only fixes with quality 1..8 are built; quality 0 is rejected as no fix.
  * Optional fields the receiver left empty are null.
  *

@@ -6,7 +6,7 @@ import java.time.LocalTime;
 /**
  * Turns an NMEA 0183 byte stream into valid GGA and RMC fixes. Framing is done by {@link NmeaFramer}; each
  * sentence then has its checksum checked (XOR of every character between the start character and
- * {@code *}, two hex digits, either case; DEVICE-FACTS §7), its address split into talker and type, and GGA
+ * {@code *}, two hex digits, either case; NMEA 0183), its address split into talker and type, and GGA
  * and RMC fields parsed strictly. Other sentence types (GSA, GSV, VTG, proprietary {@code $P...}, AIS
  * {@code !...}) are valid traffic the gateway does not use; they are counted in {@link #ignored()}, not
  * rejected. A fix the receiver marks as invalid (GGA quality 0, RMC status V or mode N) is rejected as

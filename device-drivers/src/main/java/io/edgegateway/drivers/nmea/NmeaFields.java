@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.util.regex.Pattern;
 
 /**
- * Strict parsers for the NMEA field formats used by GGA and RMC (DEVICE-FACTS §7). Each throws
+ * Strict parsers for the NMEA field formats used by GGA and RMC (NMEA 0183). Each throws
  * {@link NmeaReject} with reason {@code malformed-field}, naming the field, for anything that is not exactly
  * the documented format, because a half-understood coordinate is worse than none.
  */

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Cuts an NMEA 0183 byte stream into sentences. A sentence starts with {@code $} (or {@code !} for
  * encapsulated ones) and ends at CR or LF; only printable ASCII may appear in between (NMEA 3.01 §5.3 via
- * DEVICE-FACTS §7). A start character inside a sentence means bytes were lost: the partial sentence is
+ * NMEA 0183). A start character inside a sentence means bytes were lost: the partial sentence is
  * rejected and the new one started, so resync costs at most the damaged sentence. Sentences longer than
  * {@code maxLength} characters (start character to checksum, CR LF not counted) are rejected and the rest of
  * them skipped; the standard allows 80, real receivers send up to about 100. Bytes outside a sentence (binary

@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 
 /**
- * A valid RMC sentence (Recommended Minimum data, DEVICE-FACTS §7), status A: position, speed and course at a
+ * A valid RMC sentence (Recommended Minimum data, NMEA 0183), status A: position, speed and course at a
  * full UTC date and time. It is the only common sentence that carries the date, which is why time events
  * come from it. Speed and course are null when the receiver left them empty (course is often empty at rest).
  *

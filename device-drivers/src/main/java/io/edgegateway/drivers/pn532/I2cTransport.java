@@ -4,7 +4,7 @@ import io.edgegateway.drivers.bus.BusException;
 import io.edgegateway.drivers.bus.RawI2cDevice;
 
 /**
- * PN532 frames over I2C (address {@code 0x24}, DEVICE-FACTS §5). A command frame is one write transaction.
+ * PN532 frames over I2C (address {@code 0x24}, PN532 user manual UM0701). A command frame is one write transaction.
  * Every read transaction starts with a status byte, {@code 01} when the chip has a frame ready and
  * {@code 00} while it is busy, followed by the frame; the read length must be chosen up front, so the
  * driver reads 6 bytes after the status when it waits for an ACK and {@link #RESPONSE_READ} when it waits

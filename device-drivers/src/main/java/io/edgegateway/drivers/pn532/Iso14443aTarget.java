@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One ISO/IEC 14443 type A card as InListPassiveTarget reports it at 106 kbps (UM0701 InListPassiveTarget,
- * DEVICE-FACTS §5): SENS_RES (ATQA, in the byte order the PN532 sends, {@code 00 04} for MIFARE Classic),
+ * One ISO/IEC 14443 type A card as InListPassiveTarget reports it at 106 kbps (UM0701 InListPassiveTarget):
+ * SENS_RES (ATQA, in the byte order the PN532 sends, {@code 00 04} for MIFARE Classic),
  * SEL_RES (SAK), the UID (NFCID1) of 4, 7 or 10 bytes (single, double, triple size), and the ATS for cards
  * that speak ISO 14443-4 (SAK bit 6, {@code 0x20}). A 4-byte UID starting with {@code 08} is a random ID
  * (ISO 14443-3) that changes at every activation, typical of phones and passports; it cannot identify a

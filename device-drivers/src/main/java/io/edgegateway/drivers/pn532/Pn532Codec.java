@@ -1,7 +1,7 @@
 package io.edgegateway.drivers.pn532;
 
 /**
- * Builds host-to-PN532 frames (UM0701 §6.2.1.1, DEVICE-FACTS §5): preamble {@code 00}, start code
+ * Builds host-to-PN532 frames (UM0701 §6.2.1.1): preamble {@code 00}, start code
  * {@code 00 FF}, LEN = number of bytes in TFI and data, LCS with LEN + LCS = 0 (mod 256), TFI {@code D4},
  * command code and parameters, DCS with TFI + data + DCS = 0 (mod 256), postamble {@code 00}. Also holds the
  * fixed ACK/NACK frames and the command codes this driver uses.
@@ -19,7 +19,7 @@ public final class Pn532Codec {
     static final byte[] NACK = {0x00, 0x00, (byte) 0xFF, (byte) 0xFF, 0x00, 0x00};
 
     /**
-     * HSU wake-up from the LowVbat mode the PN532 starts in (DEVICE-FACTS §5, libnfc): {@code 55 55} and a
+     * HSU wake-up from the LowVbat mode the PN532 starts in (PN532 user manual UM0701, libnfc): {@code 55 55} and a
      * run of zeros long enough to cover the oscillator start-up, sent right before the first frame.
      */
     static final byte[] HSU_WAKE_UP = {0x55, 0x55, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};

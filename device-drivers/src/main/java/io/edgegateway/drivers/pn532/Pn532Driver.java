@@ -133,7 +133,7 @@ final class Pn532Driver implements Driver, Pn532FrameDecoder.Listener {
         String detail = String.format("no %s to command %02X within %d ms", ack ? "ACK" : "response",
                 current[6] & 0xFF, ack ? options.ackTimeoutMs() : options.responseTimeoutMs());
         if (phase == Phase.AWAIT_RESPONSE) {
-            // The host may abort a running command by sending an ACK (DEVICE-FACTS §5).
+            // The host may abort a running command by sending an ACK (PN532 user manual UM0701).
             transport.send(Pn532Codec.ACK);
         }
         transport.wakeOnNextSend();

@@ -3,7 +3,7 @@ package io.edgegateway.drivers.pn532;
 import java.util.Arrays;
 
 /**
- * Finds and checks PN532-to-host frames in a byte stream (UM0701 §6.2.1, DEVICE-FACTS §5). It syncs on the
+ * Finds and checks PN532-to-host frames in a byte stream (UM0701 §6.2.1). It syncs on the
  * start code {@code 00 FF}, then tells the fixed frames apart by LEN/LCS ({@code 00 FF} ACK, {@code FF 00}
  * NACK), checks LEN + LCS = 0 and TFI + data + DCS = 0 (mod 256), and accepts only TFI {@code D5}. Any check
  * that fails drops just the first byte of the candidate and scans again, so a false start code inside data

@@ -3,7 +3,7 @@ package io.edgegateway.drivers.rdm6300;
 /**
  * Finds RDM6300 frames in a byte stream and checks them. A frame is 14 bytes: STX {@code 0x02}, ten ASCII
  * hex digits (five data bytes: customer byte and 32-bit card number), two ASCII hex digits of checksum, ETX
- * {@code 0x03}; the checksum is the XOR of the five data bytes (DEVICE-FACTS §4, from the arduino12 and
+ * {@code 0x03}; the checksum is the XOR of the five data bytes (RDM6300 datasheet, from the arduino12 and
  * python-rdm6300 readers, the vendor sheet being unavailable). STX can never occur inside a valid frame
  * because the body is ASCII, so every STX starts a new frame: a reader that came up mid-frame, a dropped
  * byte or line noise costs at most the frame it hit. State is one 12-byte body, so memory is bounded

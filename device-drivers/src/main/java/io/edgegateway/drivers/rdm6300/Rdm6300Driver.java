@@ -19,7 +19,7 @@ import java.util.Map;
  * a failure; a removed USB adapter shows up as a read error and restarts the driver.
  */
 final class Rdm6300Driver implements Driver, Rdm6300Decoder.Listener {
-    /** DEVICE-FACTS §4: the module's UART is fixed at 9600 baud, 8N1, TX only. */
+    /** RDM6300 datasheet: the module's UART is fixed at 9600 baud, 8N1, TX only. */
     static final SerialParams PARAMS = SerialParams.of8N1(9600);
 
     private final Rdm6300Options options;

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Options of an {@code rdm6300} reader. The baud rate is not an option: the module only speaks 9600 8N1
- * (DEVICE-FACTS §4). The repeat window defaults to 500 ms, the card-removed time python-rdm6300 uses; the
+ * (RDM6300 datasheet). The repeat window defaults to 500 ms, the card-removed time python-rdm6300 uses; the
  * module re-sends a held card's frame faster than that, so one presentation gives one event.
  *
  * @param port           serial device path, e.g. {@code /dev/serial0} or a {@code /dev/serial/by-id/} path

@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
 /**
  * A simulated NXP PN532 answering host frames over HSU (a {@link ChipSerialPort}) or I2C ({@link #openI2c}),
  * with cards presented from a list. It parses frames on its own rather than with the driver's decoder, so a
- * framing bug cannot hide on both sides. Behaviour (UM0701 §6.2, DEVICE-FACTS §5): on HSU it ignores
+ * framing bug cannot hide on both sides. Behaviour (UM0701 §6.2): on HSU it ignores
  * everything until the {@code 55} wake-up byte; each good command is ACKed at once and answered after a short
  * processing time; a frame with a bad LCS/DCS is NACKed; a host NACK makes it resend its last response and a
  * host ACK aborts the pending one. Commands: GetFirmwareVersion (IC {@code 32}, v1.6 unless changed),

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * A simulated RDM6300 on a {@link ChipSerialPort}: while a tag is in its field it writes the tag's 14-byte
- * frame every {@link #REPEAT_MILLIS}, as the module does (DEVICE-FACTS §4; the real period is not documented,
+ * frame every {@link #REPEAT_MILLIS}, as the module does (RDM6300 datasheet; the real period is not documented,
  * the readers' 220 ms and 500 ms windows imply it is shorter). {@link #present} holds one tag up for a while;
  * {@link #startScans} draws presentations at random from a tag list, the way badges come and go at a door.
  * Faults, each with a probability per frame: a wrong checksum, a burst of noise bytes before the frame, and a
