@@ -38,6 +38,8 @@ abstract class PahoSession implements MqttClient {
     private volatile boolean wanted;
     private volatile boolean closed;
     private volatile boolean lastSessionPresent;
+    /** Guards only the delay, so Paho's threads reporting a lost connection never wait for a connect in progress. */
+    private final Object delayLock = new Object();
     private long nextDelayMillis;
 
     PahoSession(MqttConnectionSettings settings) {
@@ -115,7 +117,9 @@ abstract class PahoSession implements MqttClient {
 
     private void connected(boolean sessionPresent) throws BusException {
         lastSessionPresent = sessionPresent;
-        nextDelayMillis = settings.reconnectMinMillis();
+        synchronized (delayLock) {
+            nextDelayMillis = settings.reconnectMinMillis();
+        }
         if (!sessionPresent || !settings.persistentSession()) {
             for (Map.Entry<String, Subscription> e : subscriptions.entrySet()) {
                 doSubscribe(e.getKey(), e.getValue().qos());
@@ -135,13 +139,17 @@ abstract class PahoSession implements MqttClient {
         scheduleReconnect();
     }
 
-    private synchronized void scheduleReconnect() {
-        if (closed) {
-            return;
+    private void scheduleReconnect() {
+        long delay;
+        synchronized (delayLock) {
+            delay = nextDelayMillis;
+            nextDelayMillis = Math.min(settings.reconnectMaxMillis(), nextDelayMillis * 2);
         }
-        long delay = nextDelayMillis;
-        nextDelayMillis = Math.min(settings.reconnectMaxMillis(), nextDelayMillis * 2);
-        reconnector.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+        try {
+            reconnector.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            // close() shut the reconnector down: nothing to reconnect
+        }
     }
 
     private void reconnect() {
