@@ -107,7 +107,10 @@ abstract class PahoSession implements MqttClient {
             wanted = false;
         }
         reconnector.shutdownNow();
-        doClose();
+        synchronized (this) {
+            // under the monitor, so a reconnect attempt still running finishes before the client goes away
+            doClose();
+        }
     }
 
     /** Whether the broker still had our session at the last (re)connect; for tests and the health page. */

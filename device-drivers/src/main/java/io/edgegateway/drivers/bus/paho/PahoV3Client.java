@@ -132,12 +132,13 @@ final class PahoV3Client extends PahoSession {
     private static void closeQuietly(MqttAsyncClient c) {
         try {
             c.disconnectForcibly(0, 500, false);
-        } catch (MqttException e) {
-            // not connected: fine
+        } catch (MqttException | RuntimeException e) {
+            // not connected: fine. Paho 1.2.5 also throws NullPointerException here for a client whose
+            // connect never got as far as creating its token store.
         }
         try {
             c.close(true);
-        } catch (MqttException e) {
+        } catch (MqttException | RuntimeException e) {
             // nothing more to release
         }
     }
