@@ -11,10 +11,13 @@ public final class BuiltInDrivers {
     }
 
     public static DriverRegistry registry() {
-        return new DriverRegistry()
+        DriverRegistry r = new DriverRegistry()
                 .register(new GpioInputType())
                 .register(new WiegandType())
                 .register(new Bme280Type())
                 .register(new Ds18b20Type());
+        SerialDriverTypes.registerAll(r);
+        RfidMqttDriverTypes.registerAll(r);
+        return r;
     }
 }
