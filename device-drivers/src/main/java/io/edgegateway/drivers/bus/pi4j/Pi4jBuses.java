@@ -14,6 +14,8 @@ import io.edgegateway.drivers.bus.Buses;
 import io.edgegateway.drivers.bus.GpioInput;
 import io.edgegateway.drivers.bus.GpioOutput;
 import io.edgegateway.drivers.bus.I2cDevice;
+import io.edgegateway.drivers.bus.RawI2cBuses;
+import io.edgegateway.drivers.bus.RawI2cDevice;
 import io.edgegateway.drivers.bus.OneWireBus;
 import io.edgegateway.drivers.bus.Pull;
 import io.edgegateway.drivers.bus.SerialLink;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * the given implementations. Each opened IO is registered in the context under a unique id and shut down
  * again when the bus object is closed, so a restarted driver can open the same pin again.
  */
-public final class Pi4jBuses implements Buses {
+public final class Pi4jBuses implements Buses, RawI2cBuses {
     private static final Logger LOG = LoggerFactory.getLogger(Pi4jBuses.class);
 
     private final Context pi4j;
@@ -85,6 +87,11 @@ public final class Pi4jBuses implements Buses {
             throw new BusException("cannot open I2C bus " + bus + " device 0x" + Integer.toHexString(address)
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public RawI2cDevice rawI2c(int bus, int address) throws BusException {
+        return (Pi4jI2cDevice) i2c(bus, address);
     }
 
     @Override

@@ -3,13 +3,15 @@ package io.edgegateway.drivers.bus.pi4j;
 import com.pi4j.io.i2c.I2C;
 import io.edgegateway.drivers.bus.BusException;
 import io.edgegateway.drivers.bus.I2cDevice;
+import io.edgegateway.drivers.bus.RawI2cDevice;
 
 /**
  * {@link I2cDevice} over a Pi4J {@link I2C}. A burst read is one Pi4J {@code readRegister(reg, buf, off, len)}
  * call, which the LinuxFS provider performs as a single write-then-read transaction; a short read is an error
- * because a partial sample would mix old and new shadow registers.
+ * because a partial sample would mix old and new shadow registers. Plain transfers ({@link RawI2cDevice}, for
+ * frame-protocol chips such as the PN532) are Pi4J's {@code write(byte[])} and {@code read(byte[])}.
  */
-final class Pi4jI2cDevice implements I2cDevice {
+final class Pi4jI2cDevice implements I2cDevice, RawI2cDevice {
     private final I2C i2c;
     private final int bus;
     private final int address;
@@ -67,6 +69,32 @@ final class Pi4jI2cDevice implements I2cDevice {
             i2c.writeRegister(register, (byte) value);
         } catch (RuntimeException e) {
             throw error("write", register, e);
+        }
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) throws BusException {
+        int n;
+        try {
+            n = i2c.write(data, offset, length);
+        } catch (RuntimeException e) {
+            throw new BusException(where() + " write of " + length + " bytes failed: " + e.getMessage(), e);
+        }
+        if (n != length) {
+            throw new BusException(where() + " write of " + length + " bytes sent " + n);
+        }
+    }
+
+    @Override
+    public void read(byte[] buffer, int offset, int length) throws BusException {
+        int n;
+        try {
+            n = i2c.read(buffer, offset, length);
+        } catch (RuntimeException e) {
+            throw new BusException(where() + " read of " + length + " bytes failed: " + e.getMessage(), e);
+        }
+        if (n != length) {
+            throw new BusException(where() + " read of " + length + " bytes returned " + n);
         }
     }
 
