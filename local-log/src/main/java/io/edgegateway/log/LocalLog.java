@@ -146,6 +146,10 @@ public final class LocalLog implements AutoCloseable {
         Path dir = root.resolve(TOPICS);
         for (String name : new TreeSet<>(storage.list(dir))) {
             Path conf = dir.resolve(name).resolve(TOPIC_CONF);
+            Path confTmp = conf.resolveSibling(TOPIC_CONF + AtomicFiles.TMP);
+            if (!readOnly && storage.exists(confTmp)) {
+                storage.delete(confTmp);
+            }
             if (!storage.exists(conf)) {
                 log.warn("{}: no {}; ignoring the folder", dir.resolve(name), TOPIC_CONF);
                 continue;
