@@ -68,6 +68,13 @@ public final class LocalLog implements AutoCloseable {
         if (!readOnly) {
             storage.createDirectories(root.resolve(TOPICS));
             storage.createDirectories(root.resolve(CURSORS));
+            // A new directory entry is durable only once the directory holding it is synced. At every open,
+            // not only when the folders are new: an earlier open may have created them and failed to sync.
+            storage.syncDirectory(root);
+            Path parent = root.toAbsolutePath().getParent();
+            if (parent != null) {
+                storage.syncDirectory(parent);
+            }
             this.lock = storage.lock(root.resolve(".lock"));
         } else {
             this.lock = () -> { };
@@ -158,12 +165,20 @@ public final class LocalLog implements AutoCloseable {
                     StandardCharsets.UTF_8.decode(AtomicFiles.readAll(storage, conf)).toString(), name, conf);
             openTopic(c);
         }
+        if (!readOnly) {
+            // A topic folder that a failed createTopic left unsynced is loaded like any other: make it durable.
+            storage.syncDirectory(dir);
+        }
     }
 
     private void openTopic(TopicConfig c) throws IOException {
         Partition[] ps = new Partition[c.partitions()];
         for (int i = 0; i < ps.length; i++) {
             ps[i] = Partition.open(c.name(), i, partitionDir(c.name(), i), c, config, ctx, readOnly);
+        }
+        if (!readOnly) {
+            // Makes the partition folders' entries durable (they may just have been created).
+            storage.syncDirectory(root.resolve(TOPICS).resolve(c.name()));
         }
         topics.put(c.name(), new Topic(c, ps));
         allPartitions.addAll(List.of(ps));
