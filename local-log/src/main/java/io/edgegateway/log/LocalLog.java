@@ -449,6 +449,21 @@ public final class LocalLog implements AutoCloseable {
         try {
             if (storage.exists(file)) {
                 pos = Cursor.parse(StandardCharsets.UTF_8.decode(AtomicFiles.readAll(storage, file)).toString(), n, file);
+                // A power cut can take records a cursor had passed (interval, os). Left there, the cursor would
+                // skip the records appended next at those offsets; move it back to the end, durably.
+                boolean clamped = false;
+                for (int i = 0; i < n; i++) {
+                    long end = t.partitions()[i].visibleEnd();
+                    if (pos[i] > end) {
+                        log.warn("cursor {} on {}-{} was at {}, past the end {} of the log; moved back to {}", name,
+                                t.config().name(), i, pos[i], end, end);
+                        pos[i] = end;
+                        clamped = true;
+                    }
+                }
+                if (clamped && !readOnly) {
+                    AtomicFiles.write(storage, file, ByteBuffer.wrap(Cursor.render(pos).getBytes(StandardCharsets.UTF_8)));
+                }
             } else {
                 for (int i = 0; i < n; i++) {
                     pos[i] = t.partitions()[i].startOffset();
