@@ -32,6 +32,9 @@ final class Segment {
     private volatile boolean sealed;
     private volatile boolean deleted;
     private SegmentIndex activeIndex;
+    // Bytes made durable by the last fsync that succeeded, and whether an fsync failed since (see force()).
+    private long durableSize;
+    private boolean forceFailed;
 
     private Segment(Storage storage, Path dir, long baseOffset, int indexInterval, StorageFile file) {
         this.storage = storage;
@@ -185,13 +188,45 @@ final class Segment {
         endOffset = batchBase + count;
     }
 
+    /**
+     * fsync. After a failed fsync Linux marks the dirty pages clean (their data stays readable but is not
+     * written again), so a later fsync that succeeds would not make them durable ("fsyncgate", PostgreSQL
+     * 2018). So after a failure the bytes written since the last good fsync are written again first.
+     * Called by one thread at a time (the partition's I/O lock, or open).
+     */
     void force() throws IOException {
-        file.force();
+        long upTo = size;
+        if (forceFailed) {
+            rewrite(durableSize, upTo);
+        }
+        try {
+            file.force();
+        } catch (IOException e) {
+            forceFailed = true;
+            throw e;
+        }
+        forceFailed = false;
+        durableSize = upTo;
+    }
+
+    private void rewrite(long from, long to) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+        for (long p = from; p < to; ) {
+            b.clear();
+            b.limit((int) Math.min(b.capacity(), to - p));
+            int r = file.read(b, p);
+            if (r <= 0) {
+                break;
+            }
+            b.flip();
+            file.write(b, p);
+            p += r;
+        }
     }
 
     /** Seals the segment: fsync, then its index files appear atomically. The caller starts a new segment. */
     void seal() throws IOException {
-        file.force();
+        force();
         writeIndexFiles(activeIndex);
         sealed = true;
         activeIndex = null;
@@ -244,6 +279,7 @@ final class Segment {
     /** Cuts the segment back to {@code position} (ending at {@code offset}) after a failed write or fsync. */
     void truncateTo(long position, long offset) throws IOException {
         file.truncate(position);
+        durableSize = Math.min(durableSize, position);
         if (activeIndex != null) {
             activeIndex.truncateTo(position);
         }
