@@ -109,6 +109,17 @@ final class Partition {
                 }
             }
         }
+        // A roll cut short by a crash or an I/O error can leave an empty segment file while the segment before
+        // it went on receiving records; it holds nothing and would make that segment look shorter than it is.
+        // So every empty segment file goes, except the last one left (an empty partition keeps its offset).
+        for (Long base : new ArrayList<>(logs.keySet())) {
+            if (logs.size() > 1 && storage.size(dir.resolve(logs.get(base))) == 0) {
+                if (!readOnly) {
+                    storage.delete(dir.resolve(logs.get(base)));
+                }
+                logs.remove(base);
+            }
+        }
         for (String name : storage.list(dir)) {
             String stem = name.endsWith(Segment.INDEX) ? name.substring(0, name.length() - Segment.INDEX.length())
                     : name.endsWith(Segment.TIME_INDEX) ? name.substring(0, name.length() - Segment.TIME_INDEX.length())
@@ -446,8 +457,24 @@ final class Partition {
         old.seal();
         syncedOffset = writtenOffset;
         unsyncedBytes = 0;
-        Segment next = Segment.create(storage, dir, writtenOffset, logConfig.indexIntervalBytes());
-        storage.syncDirectory(dir);
+        Segment next = null;
+        try {
+            next = Segment.create(storage, dir, writtenOffset, logConfig.indexIntervalBytes());
+            storage.syncDirectory(dir);
+        } catch (IOException e) {
+            // The old segment stays active and may receive more records; a new file left behind would claim
+            // their offsets after a reopen. Remove it (Partition.open drops it if this fails too).
+            try {
+                if (next != null) {
+                    next.close();
+                }
+                storage.delete(dir.resolve(Segment.name(writtenOffset, Segment.LOG)));
+            } catch (IOException d) {
+                e.addSuppressed(d);
+            }
+            throw e;
+        }
+        old.markSealed();
         synchronized (segmentsLock) {
             List<Segment> l = new ArrayList<>(segments);
             l.add(next);

@@ -224,10 +224,17 @@ final class Segment {
         }
     }
 
-    /** Seals the segment: fsync, then its index files appear atomically. The caller starts a new segment. */
+    /**
+     * Prepares sealing: fsync, then the index files appear atomically. Nothing changes in memory, so if
+     * the roll fails after this the segment simply stays active; {@link #markSealed} completes it.
+     */
     void seal() throws IOException {
         force();
         writeIndexFiles(activeIndex);
+    }
+
+    /** The roll completed: no more appends, and the index is read from its files from now on. */
+    void markSealed() {
         sealed = true;
         activeIndex = null;
     }
