@@ -373,6 +373,20 @@ final class Partition {
                 writeBatch(s);
             } catch (RuntimeException e) {
                 failPending(s, e);
+                if (awaitingSync != null) {
+                    // Batches written earlier in this round are neither synced nor decided yet: sync them
+                    // (a roll on the way may have already), or cut them and fail them with the rest.
+                    try {
+                        syncNow();
+                    } catch (RuntimeException syncFailure) {
+                        failUnsynced(awaitingSync, syncFailure);
+                        return;
+                    }
+                    for (BatchTicket t : awaitingSync) {
+                        t.ack();
+                    }
+                    publish();
+                }
                 return;
             } finally {
                 if (s.pooled()) {
