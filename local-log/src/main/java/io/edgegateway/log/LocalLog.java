@@ -233,6 +233,8 @@ public final class LocalLog implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8)));
             storage.syncDirectory(root.resolve(TOPICS));
             openTopic(c);
+            // The budget counts the new folders, topic.conf and first segments.
+            retention.recount();
         } catch (IOException e) {
             throw ctx.translate(e, "creating topic " + c.name());
         }
@@ -256,6 +258,7 @@ public final class LocalLog implements AutoCloseable {
         for (Partition p : t.partitions()) {
             p.updateConfig(c);
         }
+        retention.recount();
         topics.put(c.name(), new Topic(c, t.partitions()));
         log.info("updated {}", c);
     }
@@ -471,12 +474,13 @@ public final class LocalLog implements AutoCloseable {
                 if (!readOnly) {
                     storage.createDirectories(file.getParent());
                     storage.syncDirectory(root.resolve(CURSORS));
+                    retention.recount();
                 }
             }
         } catch (IOException e) {
             throw new LogException("cannot read cursor " + file + ": " + e, e);
         }
-        return new Cursor(name, t.config().name(), n, storage, file, pos);
+        return new Cursor(name, t.config().name(), n, storage, file, pos, ctx::added);
     }
 
     /** Every cursor known, by "name/topic". */

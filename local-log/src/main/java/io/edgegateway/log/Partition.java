@@ -437,7 +437,7 @@ final class Partition {
         long now = logConfig.clock().millis();
         boolean roll = active.size() > 0 && (active.size() + len > config.segmentBytes()
                 || (active.firstAppendMs() >= 0 && now - active.firstAppendMs() >= config.segmentMs()));
-        ctx.reserve(this, len + (roll ? 4096 : 0));
+        ctx.reserve(this, len + (roll ? Math.max(4096, active.pendingIndexBytes()) : 0));
         try {
             if (roll) {
                 active = roll(active);
@@ -489,6 +489,8 @@ final class Partition {
             throw e;
         }
         old.markSealed();
+        // The disk budget counts the index files the seal wrote (retention subtracts them again).
+        ctx.added(old.diskBytes() - old.size());
         synchronized (segmentsLock) {
             List<Segment> l = new ArrayList<>(segments);
             l.add(next);

@@ -308,6 +308,12 @@ final class Segment {
     boolean isDeleted() { return deleted; }
     Path logPath() { return dir.resolve(name(baseOffset, LOG)); }
 
+    /** The bytes sealing will write as index files; 0 once sealed. */
+    long pendingIndexBytes() {
+        SegmentIndex a = activeIndex;
+        return a == null ? 0 : a.fileBytes();
+    }
+
     /** Bytes this segment keeps on disk: the batch file plus its index files. */
     long diskBytes() {
         long idx = 0;
