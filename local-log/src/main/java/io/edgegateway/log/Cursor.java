@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * A named, durable read position per partition of one topic (for example the uplink's). A position is
@@ -25,8 +26,12 @@ public final class Cursor {
     private final Storage storage;
     private final Path file;
     private final long[] positions;
+    private final LongConsumer sizeChange;
 
-    Cursor(String name, String topic, int partitions, Storage storage, Path file, long[] initial) {
+    /** @param sizeChange told how many bytes the file grew (or shrank) at each commit, for the disk budget */
+    Cursor(String name, String topic, int partitions, Storage storage, Path file, long[] initial,
+            LongConsumer sizeChange) {
+        this.sizeChange = sizeChange;
         this.name = name;
         this.topic = topic;
         this.storage = storage;
@@ -76,7 +81,10 @@ public final class Cursor {
             next[e.getKey()] = e.getValue();
         }
         try {
-            AtomicFiles.write(storage, file, ByteBuffer.wrap(render(next).getBytes(StandardCharsets.UTF_8)));
+            byte[] text = render(next).getBytes(StandardCharsets.UTF_8);
+            long before = storage.exists(file) ? storage.size(file) : 0;
+            AtomicFiles.write(storage, file, ByteBuffer.wrap(text));
+            sizeChange.accept(text.length - before);
         } catch (IOException e) {
             throw new LogException("cursor " + name + " on " + topic + ": could not write " + file + ": " + e, e);
         }

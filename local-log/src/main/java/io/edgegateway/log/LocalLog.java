@@ -68,6 +68,13 @@ public final class LocalLog implements AutoCloseable {
         if (!readOnly) {
             storage.createDirectories(root.resolve(TOPICS));
             storage.createDirectories(root.resolve(CURSORS));
+            // A new directory entry is durable only once the directory holding it is synced. At every open,
+            // not only when the folders are new: an earlier open may have created them and failed to sync.
+            storage.syncDirectory(root);
+            Path parent = root.toAbsolutePath().getParent();
+            if (parent != null) {
+                storage.syncDirectory(parent);
+            }
             this.lock = storage.lock(root.resolve(".lock"));
         } else {
             this.lock = () -> { };
@@ -146,6 +153,10 @@ public final class LocalLog implements AutoCloseable {
         Path dir = root.resolve(TOPICS);
         for (String name : new TreeSet<>(storage.list(dir))) {
             Path conf = dir.resolve(name).resolve(TOPIC_CONF);
+            Path confTmp = conf.resolveSibling(TOPIC_CONF + AtomicFiles.TMP);
+            if (!readOnly && storage.exists(confTmp)) {
+                storage.delete(confTmp);
+            }
             if (!storage.exists(conf)) {
                 log.warn("{}: no {}; ignoring the folder", dir.resolve(name), TOPIC_CONF);
                 continue;
@@ -154,12 +165,20 @@ public final class LocalLog implements AutoCloseable {
                     StandardCharsets.UTF_8.decode(AtomicFiles.readAll(storage, conf)).toString(), name, conf);
             openTopic(c);
         }
+        if (!readOnly) {
+            // A topic folder that a failed createTopic left unsynced is loaded like any other: make it durable.
+            storage.syncDirectory(dir);
+        }
     }
 
     private void openTopic(TopicConfig c) throws IOException {
         Partition[] ps = new Partition[c.partitions()];
         for (int i = 0; i < ps.length; i++) {
             ps[i] = Partition.open(c.name(), i, partitionDir(c.name(), i), c, config, ctx, readOnly);
+        }
+        if (!readOnly) {
+            // Makes the partition folders' entries durable (they may just have been created).
+            storage.syncDirectory(root.resolve(TOPICS).resolve(c.name()));
         }
         topics.put(c.name(), new Topic(c, ps));
         allPartitions.addAll(List.of(ps));
@@ -214,6 +233,8 @@ public final class LocalLog implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8)));
             storage.syncDirectory(root.resolve(TOPICS));
             openTopic(c);
+            // The budget counts the new folders, topic.conf and first segments.
+            retention.recount();
         } catch (IOException e) {
             throw ctx.translate(e, "creating topic " + c.name());
         }
@@ -237,6 +258,7 @@ public final class LocalLog implements AutoCloseable {
         for (Partition p : t.partitions()) {
             p.updateConfig(c);
         }
+        retention.recount();
         topics.put(c.name(), new Topic(c, t.partitions()));
         log.info("updated {}", c);
     }
@@ -444,6 +466,21 @@ public final class LocalLog implements AutoCloseable {
         try {
             if (storage.exists(file)) {
                 pos = Cursor.parse(StandardCharsets.UTF_8.decode(AtomicFiles.readAll(storage, file)).toString(), n, file);
+                // A power cut can take records a cursor had passed (interval, os). Left there, the cursor would
+                // skip the records appended next at those offsets; move it back to the end, durably.
+                boolean clamped = false;
+                for (int i = 0; i < n; i++) {
+                    long end = t.partitions()[i].visibleEnd();
+                    if (pos[i] > end) {
+                        log.warn("cursor {} on {}-{} was at {}, past the end {} of the log; moved back to {}", name,
+                                t.config().name(), i, pos[i], end, end);
+                        pos[i] = end;
+                        clamped = true;
+                    }
+                }
+                if (clamped && !readOnly) {
+                    AtomicFiles.write(storage, file, ByteBuffer.wrap(Cursor.render(pos).getBytes(StandardCharsets.UTF_8)));
+                }
             } else {
                 for (int i = 0; i < n; i++) {
                     pos[i] = t.partitions()[i].startOffset();
@@ -451,12 +488,13 @@ public final class LocalLog implements AutoCloseable {
                 if (!readOnly) {
                     storage.createDirectories(file.getParent());
                     storage.syncDirectory(root.resolve(CURSORS));
+                    retention.recount();
                 }
             }
         } catch (IOException e) {
             throw new LogException("cannot read cursor " + file + ": " + e, e);
         }
-        return new Cursor(name, t.config().name(), n, storage, file, pos);
+        return new Cursor(name, t.config().name(), n, storage, file, pos, ctx::added);
     }
 
     /** Every cursor known, by "name/topic". */

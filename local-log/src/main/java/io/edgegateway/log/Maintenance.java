@@ -23,6 +23,9 @@ final class Maintenance implements Runnable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean rollRequested;
+    // Set by wake(): an unpark alone can be lost, because this thread also parks inside contended
+    // ReentrantLocks (a partition's I/O and append locks), and such a park consumes the permit.
+    private volatile boolean wakeRequested;
 
     Maintenance(Supplier<Collection<Partition>> partitions, Retention retention, LogConfig config, String name) {
         this.partitions = partitions;
@@ -37,6 +40,7 @@ final class Maintenance implements Runnable {
     }
 
     void wake() {
+        wakeRequested = true;
         LockSupport.unpark(thread);
     }
 
@@ -51,6 +55,7 @@ final class Maintenance implements Runnable {
         long retentionEvery = TimeUnit.MILLISECONDS.toNanos(config.retentionCheckIntervalMs());
         long nextRetention = System.nanoTime() + retentionEvery;
         while (running) {
+            wakeRequested = false;
             long sleep = MAX_SLEEP_NANOS;
             try {
                 long now = System.nanoTime();
@@ -89,7 +94,7 @@ final class Maintenance implements Runnable {
                 log.error("log maintenance failed; continuing", e);
                 sleep = TimeUnit.MILLISECONDS.toNanos(100);
             }
-            if (sleep > 0 && running) {
+            if (sleep > 0 && running && !wakeRequested) {
                 LockSupport.parkNanos(this, sleep);
             }
         }

@@ -109,6 +109,17 @@ final class Partition {
                 }
             }
         }
+        // A roll cut short by a crash or an I/O error can leave an empty segment file while the segment before
+        // it went on receiving records; it holds nothing and would make that segment look shorter than it is.
+        // So every empty segment file goes, except the last one left (an empty partition keeps its offset).
+        for (Long base : new ArrayList<>(logs.keySet())) {
+            if (logs.size() > 1 && storage.size(dir.resolve(logs.get(base))) == 0) {
+                if (!readOnly) {
+                    storage.delete(dir.resolve(logs.get(base)));
+                }
+                logs.remove(base);
+            }
+        }
         for (String name : storage.list(dir)) {
             String stem = name.endsWith(Segment.INDEX) ? name.substring(0, name.length() - Segment.INDEX.length())
                     : name.endsWith(Segment.TIME_INDEX) ? name.substring(0, name.length() - Segment.TIME_INDEX.length())
@@ -382,6 +393,20 @@ final class Partition {
                 writeBatch(s);
             } catch (RuntimeException e) {
                 failPending(s, e);
+                if (awaitingSync != null) {
+                    // Batches written earlier in this round are neither synced nor decided yet: sync them
+                    // (a roll on the way may have already), or cut them and fail them with the rest.
+                    try {
+                        syncNow();
+                    } catch (RuntimeException syncFailure) {
+                        failUnsynced(awaitingSync, syncFailure);
+                        return;
+                    }
+                    for (BatchTicket t : awaitingSync) {
+                        t.ack();
+                    }
+                    publish();
+                }
                 return;
             } finally {
                 if (s.pooled()) {
@@ -429,7 +454,7 @@ final class Partition {
         long now = logConfig.clock().millis();
         boolean roll = active.size() > 0 && (active.size() + len > config.segmentBytes()
                 || (active.firstAppendMs() >= 0 && now - active.firstAppendMs() >= config.segmentMs()));
-        ctx.reserve(this, len + (roll ? 4096 : 0));
+        ctx.reserve(this, len + (roll ? Math.max(4096, active.pendingIndexBytes()) : 0));
         try {
             if (roll) {
                 active = roll(active);
@@ -464,8 +489,26 @@ final class Partition {
         syncedOffset = writtenOffset;
         unsyncedBytes = 0;
         publish();
-        Segment next = Segment.create(storage, dir, writtenOffset, logConfig.indexIntervalBytes());
-        storage.syncDirectory(dir);
+        Segment next = null;
+        try {
+            next = Segment.create(storage, dir, writtenOffset, logConfig.indexIntervalBytes());
+            storage.syncDirectory(dir);
+        } catch (IOException e) {
+            // The old segment stays active and may receive more records; a new file left behind would claim
+            // their offsets after a reopen. Remove it (Partition.open drops it if this fails too).
+            try {
+                if (next != null) {
+                    next.close();
+                }
+                storage.delete(dir.resolve(Segment.name(writtenOffset, Segment.LOG)));
+            } catch (IOException d) {
+                e.addSuppressed(d);
+            }
+            throw e;
+        }
+        old.markSealed();
+        // The disk budget counts the index files the seal wrote (retention subtracts them again).
+        ctx.added(old.diskBytes() - old.size());
         synchronized (segmentsLock) {
             List<Segment> l = new ArrayList<>(segments);
             l.add(next);

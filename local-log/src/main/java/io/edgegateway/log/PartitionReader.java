@@ -57,6 +57,12 @@ final class PartitionReader implements LogReader {
             try {
                 readVisible(max, out);
                 return;
+            } catch (CorruptBatchException e) {
+                if (!out.isEmpty()) {
+                    // The position is already past these records: hand them out; the next poll reports the damage.
+                    return;
+                }
+                throw e;
             } catch (IOException e) {
                 if (segment != null && segment.isDeleted()) {
                     // Retention removed the segment under us; continue from the new start.
@@ -258,11 +264,17 @@ final class PartitionReader implements LogReader {
             } else {
                 position = Math.max(position + 1, s.endOffset());
             }
+            pendingCorruption = null;
+            if (found >= 0) {
+                // Continue right there: finding the position again through the sparse index could land before
+                // the damaged batch, report it again, and the next skip would then pass over intact records.
+                scanner.position(found);
+            } else {
+                resetScanner();
+            }
         } catch (IOException e) {
             throw new LogException("skipping corrupt data in " + partition.topic + "-" + partition.id + " failed: " + e, e);
         }
-        pendingCorruption = null;
-        resetScanner();
         long skipped = position - from;
         log.warn("{}-{}: skipped {} offsets ({}..{}) of a damaged batch", partition.topic, partition.id, skipped, from,
                 position - 1);

@@ -32,6 +32,9 @@ final class Segment {
     private volatile boolean sealed;
     private volatile boolean deleted;
     private SegmentIndex activeIndex;
+    // Bytes made durable by the last fsync that succeeded, and whether an fsync failed since (see force()).
+    private long durableSize;
+    private boolean forceFailed;
 
     private Segment(Storage storage, Path dir, long baseOffset, int indexInterval, StorageFile file) {
         this.storage = storage;
@@ -185,14 +188,53 @@ final class Segment {
         endOffset = batchBase + count;
     }
 
+    /**
+     * fsync. After a failed fsync Linux marks the dirty pages clean (their data stays readable but is not
+     * written again), so a later fsync that succeeds would not make them durable ("fsyncgate", PostgreSQL
+     * 2018). So after a failure the bytes written since the last good fsync are written again first.
+     * Called by one thread at a time (the partition's I/O lock, or open).
+     */
     void force() throws IOException {
-        file.force();
+        long upTo = size;
+        if (forceFailed) {
+            rewrite(durableSize, upTo);
+        }
+        try {
+            file.force();
+        } catch (IOException e) {
+            forceFailed = true;
+            throw e;
+        }
+        forceFailed = false;
+        durableSize = upTo;
     }
 
-    /** Seals the segment: fsync, then its index files appear atomically. The caller starts a new segment. */
+    private void rewrite(long from, long to) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+        for (long p = from; p < to; ) {
+            b.clear();
+            b.limit((int) Math.min(b.capacity(), to - p));
+            int r = file.read(b, p);
+            if (r <= 0) {
+                break;
+            }
+            b.flip();
+            file.write(b, p);
+            p += r;
+        }
+    }
+
+    /**
+     * Prepares sealing: fsync, then the index files appear atomically. Nothing changes in memory, so if
+     * the roll fails after this the segment simply stays active; {@link #markSealed} completes it.
+     */
     void seal() throws IOException {
-        file.force();
+        force();
         writeIndexFiles(activeIndex);
+    }
+
+    /** The roll completed: no more appends, and the index is read from its files from now on. */
+    void markSealed() {
         sealed = true;
         activeIndex = null;
     }
@@ -244,6 +286,7 @@ final class Segment {
     /** Cuts the segment back to {@code position} (ending at {@code offset}) after a failed write or fsync. */
     void truncateTo(long position, long offset) throws IOException {
         file.truncate(position);
+        durableSize = Math.min(durableSize, position);
         if (activeIndex != null) {
             activeIndex.truncateTo(position);
         }
@@ -264,6 +307,12 @@ final class Segment {
     boolean isSealed() { return sealed; }
     boolean isDeleted() { return deleted; }
     Path logPath() { return dir.resolve(name(baseOffset, LOG)); }
+
+    /** The bytes sealing will write as index files; 0 once sealed. */
+    long pendingIndexBytes() {
+        SegmentIndex a = activeIndex;
+        return a == null ? 0 : a.fileBytes();
+    }
 
     /** Bytes this segment keeps on disk: the batch file plus its index files. */
     long diskBytes() {

@@ -189,4 +189,9 @@ final class SegmentIndex {
     int offsetEntryCount() {
         return offsetEntries;
     }
+
+    /** The bytes the two index files of this index take (an upper bound: the time index may get one entry more). */
+    long fileBytes() {
+        return (long) offsetEntries * OFFSET_ENTRY + (timeEntries + 1L) * TIME_ENTRY;
+    }
 }
