@@ -50,8 +50,10 @@ final class Partition {
     private long openFirstTs;
     private long openMaxTs;
     private long nextOffset;
-    private long roundRobin;
+    private final AtomicLong roundRobin = new AtomicLong();
     private final ArrayDeque<Sealed> sealedQueue = new ArrayDeque<>();
+    /** sealedQueue.size(), readable without the append lock (a hint: asynchronous appenders skip the I/O lock when 0). */
+    private volatile int sealedCount;
     private final ArrayDeque<ByteBuffer> freeBuffers = new ArrayDeque<>();
 
     private final ReentrantLock ioLock = new ReentrantLock();
@@ -179,62 +181,134 @@ final class Partition {
 
     /** Picks a partition for a record without a key: round-robin, as Kafka did before KIP-480. */
     long nextRoundRobin() {
-        return roundRobin++;
+        return roundRobin.getAndIncrement();
     }
 
     /**
      * Stage one: encodes a record into the open batch and returns its ticket; {@code out[0]} receives the
      * offset. If the record does not fit, the open batch is sealed first.
      */
+    @SuppressWarnings("unchecked")
     BatchTicket add(LogRecord r, long timestamp, long[] out, CompletableFuture<AppendResult>[] future) {
         int maxRecord = config.maxRecordBytes();
+        // Everything that does not need the lock is done before taking it.
+        int tail = Batch.tailSize(r);
+        byte[] enc = null;
+        if (tail <= Batch.PRE_ENCODE_MAX) {
+            enc = Batch.scratch(Batch.PREFIX_MAX + tail);
+            Batch.encodeTail(r, enc, Batch.PREFIX_MAX);
+        }
+        CompletableFuture<AppendResult> f = future == null ? null : new CompletableFuture<>();
         appendLock.lock();
         try {
             if (ctx.failure(this) != null) {
                 throw ctx.failure(this);
             }
-            long tsDelta = openCount == 0 ? 0 : timestamp - openFirstTs;
-            int offDelta = openCount;
-            int size = Batch.recordSize(r, tsDelta, offDelta);
-            if (size > maxRecord) {
-                throw new RecordTooLargeException("record of " + size + " bytes (encoded) is larger than maxRecordBytes="
-                        + maxRecord + " of topic '" + topic + "'");
-            }
-            if (openCount > 0 && size > buffer.remaining()) {
-                sealOpen();
-                tsDelta = 0;
-                offDelta = 0;
-                size = Batch.recordSize(r, 0, 0);
-            }
-            if (openCount == 0) {
-                buffer = takeBuffer(Batch.HEADER_SIZE + size);
-                buffer.position(Batch.HEADER_SIZE);
-                openTicket = new BatchTicket(topic, id, nextOffset);
-                openFirstTs = timestamp;
-                openMaxTs = timestamp;
-            }
-            Batch.writeRecord(buffer, r, tsDelta, offDelta);
-            openCount++;
-            if (timestamp > openMaxTs) {
-                openMaxTs = timestamp;
-            }
-            long offset = nextOffset++;
-            out[0] = offset;
-            BatchTicket t = openTicket;
-            if (future != null) {
-                future[0] = t.futureFor(offset, timestamp);
-                if (oldestAsyncNanos < 0) {
-                    oldestAsyncNanos = System.nanoTime();
-                    ctx.wakeFlusher();
-                }
-            }
-            if (buffer.remaining() < 16) {
-                sealOpen();
+            BatchTicket t = addLocked(r, tail, enc, Batch.PREFIX_MAX, timestamp, maxRecord, f);
+            out[0] = nextOffset - 1;
+            if (f != null) {
+                future[0] = f;
             }
             return t;
         } finally {
             appendLock.unlock();
         }
+    }
+
+    /**
+     * Stage one for many records under one acquisition of the append lock: the records
+     * {@code records[idx[k]]} for k in [from, to) (or {@code records[k]} if {@code idx} is null), in that
+     * order, with timestamps {@code ts[i]}; their offsets and tickets go to {@code offsetsOut[i]} and
+     * {@code ticketsOut[i]}. A record that cannot be added throws, as {@link #add} does, after the records
+     * before it were added.
+     */
+    void addAll(List<LogRecord> records, int[] idx, int from, int to, long[] ts, long[] offsetsOut,
+            BatchTicket[] ticketsOut) {
+        int maxRecord = config.maxRecordBytes();
+        int[] tails = new int[to - from];
+        // Where each record's tail was pre-encoded in this thread's scratch array, or -1.
+        int[] at = new int[to - from];
+        int total = 0;
+        for (int k = from; k < to; k++) {
+            int tail = Batch.tailSize(records.get(idx == null ? k : idx[k]));
+            tails[k - from] = tail;
+            if (tail <= Batch.PRE_ENCODE_MAX && total + Batch.PREFIX_MAX + tail <= Batch.SCRATCH_MAX) {
+                at[k - from] = total + Batch.PREFIX_MAX;
+                total += Batch.PREFIX_MAX + tail;
+            } else {
+                at[k - from] = -1;
+            }
+        }
+        byte[] enc = Batch.scratch(total);
+        for (int k = from; k < to; k++) {
+            if (at[k - from] >= 0) {
+                Batch.encodeTail(records.get(idx == null ? k : idx[k]), enc, at[k - from]);
+            }
+        }
+        appendLock.lock();
+        try {
+            if (ctx.failure(this) != null) {
+                throw ctx.failure(this);
+            }
+            for (int k = from; k < to; k++) {
+                int i = idx == null ? k : idx[k];
+                int a = at[k - from];
+                ticketsOut[i] = addLocked(records.get(i), tails[k - from], a < 0 ? null : enc, a, ts[i], maxRecord, null);
+                offsetsOut[i] = nextOffset - 1;
+            }
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /**
+     * Adds one record to the open batch (sealing it first if the record does not fit); under the append
+     * lock. {@code enc} holds its pre-encoded tail at {@code encAt} (see {@link Batch#encodeTail}), or is null.
+     */
+    private BatchTicket addLocked(LogRecord r, int tail, byte[] enc, int encAt, long timestamp, int maxRecord,
+            CompletableFuture<AppendResult> f) {
+        long tsDelta = openCount == 0 ? 0 : timestamp - openFirstTs;
+        int offDelta = openCount;
+        int size = Batch.recordSize(tail, tsDelta, offDelta);
+        if (size > maxRecord) {
+            throw new RecordTooLargeException("record of " + size + " bytes (encoded) is larger than maxRecordBytes="
+                    + maxRecord + " of topic '" + topic + "'");
+        }
+        if (openCount > 0 && size > buffer.remaining()) {
+            sealOpen();
+            tsDelta = 0;
+            offDelta = 0;
+            size = Batch.recordSize(tail, 0, 0);
+        }
+        if (openCount == 0) {
+            buffer = takeBuffer(Batch.HEADER_SIZE + size);
+            buffer.position(Batch.HEADER_SIZE);
+            openTicket = new BatchTicket(topic, id, nextOffset);
+            openFirstTs = timestamp;
+            openMaxTs = timestamp;
+        }
+        if (enc != null) {
+            Batch.writeRecord(buffer, enc, encAt, tail, tsDelta, offDelta);
+        } else {
+            Batch.writeRecord(buffer, r, tail, tsDelta, offDelta);
+        }
+        openCount++;
+        if (timestamp > openMaxTs) {
+            openMaxTs = timestamp;
+        }
+        long offset = nextOffset++;
+        BatchTicket t = openTicket;
+        if (f != null) {
+            t.addFuture(f, offset, timestamp);
+            if (oldestAsyncNanos < 0) {
+                oldestAsyncNanos = System.nanoTime();
+                ctx.wakeFlusher();
+            }
+        }
+        if (buffer.remaining() < 16) {
+            sealOpen();
+        }
+        return t;
     }
 
     private ByteBuffer takeBuffer(int atLeast) {
@@ -259,6 +333,7 @@ final class Partition {
         buffer.flip();
         boolean pooled = buffer.isDirect() && buffer.capacity() == logConfig.writeBufferBytes();
         sealedQueue.add(new Sealed(buffer, openTicket, openCount, openMaxTs, pooled));
+        sealedCount = sealedQueue.size();
         buffer = null;
         openTicket = null;
         openCount = 0;
@@ -311,13 +386,8 @@ final class Partition {
      * appender that filled a buffer writes it itself, which keeps the queue short (backpressure).
      */
     void writeSealed() {
-        appendLock.lock();
-        try {
-            if (sealedQueue.isEmpty()) {
-                return;
-            }
-        } finally {
-            appendLock.unlock();
+        if (sealedCount == 0) {
+            return;
         }
         ioLock.lock();
         try {
@@ -352,6 +422,7 @@ final class Partition {
                     oldestAsyncNanos = -1;
                 }
                 s = sealedQueue.poll();
+                sealedCount = sealedQueue.size();
             } finally {
                 appendLock.unlock();
             }
@@ -538,6 +609,7 @@ final class Partition {
                 fail.add(s.ticket());
             }
             sealedQueue.clear();
+            sealedCount = 0;
             if (openCount > 0) {
                 fail.add(openTicket);
                 buffer = null;
@@ -585,6 +657,7 @@ final class Partition {
                 s.ticket().fail(e);
             }
             sealedQueue.clear();
+            sealedCount = 0;
             if (openCount > 0) {
                 openTicket.fail(e);
                 buffer = null;
