@@ -505,7 +505,9 @@ final class Partition {
             writtenOffset = s.ticket().baseOffset + s.count();
             unsyncedBytes += len;
             if (config.durability() == Durability.INTERVAL && unsyncedBytes >= config.flushIntervalBytes()) {
-                ctx.wakeFlusher();
+                // The byte limit is kept by the writer itself, so the unsynced window never grows past
+                // flushIntervalBytes (plus one batch) however fast appends come; the flusher keeps the time limit.
+                syncForIntervalLocked();
             }
         } catch (IOException e) {
             throw ctx.translate(e, "roll of " + active.logPath());
@@ -577,12 +579,19 @@ final class Partition {
     void syncForInterval() {
         ioLock.lock();
         try {
+            syncForIntervalLocked();
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    /** {@link #syncForInterval} when the I/O lock is already held. */
+    private void syncForIntervalLocked() {
+        try {
             syncNow();
         } catch (LogException e) {
             ctx.syncFailures.incrementAndGet();
             log.error("{}-{}: interval fsync failed, will retry: {}", topic, id, e.getMessage());
-        } finally {
-            ioLock.unlock();
         }
     }
 
