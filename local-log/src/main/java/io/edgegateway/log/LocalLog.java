@@ -312,7 +312,8 @@ public final class LocalLog implements AutoCloseable {
     public CompletableFuture<AppendResult> appendAsync(String topic, LogRecord record) {
         try {
             checkWritable();
-            Partition p = partition(topic, partitionFor(topic, record.key()));
+            Topic t = topic(topic);
+            Partition p = t.partitions()[partitionFor(t, record.key())];
             long[] off = new long[1];
             CompletableFuture<AppendResult>[] f = new CompletableFuture[1];
             p.add(record, timestampOf(record), off, f);

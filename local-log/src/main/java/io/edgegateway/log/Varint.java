@@ -39,6 +39,10 @@ final class Varint {
     /** Writes a zig-zag int at {@code a[pos]}; returns the position after it. */
     static int write(int value, byte[] a, int pos) {
         int v = (value << 1) ^ (value >> 31);
+        if ((v & 0xffffff80) == 0) {
+            a[pos] = (byte) v;
+            return pos + 1;
+        }
         while ((v & 0xffffff80) != 0) {
             a[pos++] = (byte) ((v & 0x7f) | 0x80);
             v >>>= 7;
@@ -50,6 +54,10 @@ final class Varint {
     /** Writes a zig-zag long at {@code a[pos]}; returns the position after it. */
     static int write(long value, byte[] a, int pos) {
         long v = (value << 1) ^ (value >> 63);
+        if ((v & 0xffffffffffffff80L) == 0) {
+            a[pos] = (byte) v;
+            return pos + 1;
+        }
         while ((v & 0xffffffffffffff80L) != 0) {
             a[pos++] = (byte) ((v & 0x7f) | 0x80);
             v >>>= 7;
