@@ -59,8 +59,22 @@ public final class Bench {
                         LogBench.Api.valueOf(args[5].toUpperCase()));
                 for (int r = 1; r <= rounds; r++) {
                     LogBench.Outcome o = LogBench.append(Path.of(args[1]), c, warmup, measure);
-                    System.out.printf(java.util.Locale.ROOT, "%s round %d: %,.0f rec/s, %.0f B/fsync, %.0f rec/fsync%n",
-                            c.id(), r, o.rate().perSecond(), o.bytesPerFsync(), o.recordsPerFsync());
+                    System.out.printf(java.util.Locale.ROOT, "%s round %d: %,.0f rec/s, %.0f cpu-ns/rec, %.0f B/fsync, %.0f rec/fsync%n",
+                            c.id(), r, o.rate().perSecond(), o.rate().cpuNanosPerRecord(), o.bytesPerFsync(), o.recordsPerFsync());
+                }
+                System.exit(0);
+            }
+            case "cal" -> {
+                // The calibration writer alone: cal WORK SIZE THREADS lock|handoff SYNCEVERY
+                for (int r = 1; r <= rounds; r++) {
+                    Path f = Path.of(args[1]);
+                    int size = Integer.parseInt(args[2]);
+                    int threads = Integer.parseInt(args[3]);
+                    int sync = Integer.parseInt(args[5]);
+                    Util.Rate rate = args[4].equals("lock") ? Calibration.lock(f, threads, size, sync, warmup, measure)
+                            : Calibration.handoff(f, threads, size, sync, warmup, measure);
+                    System.out.printf(java.util.Locale.ROOT, "cal %s %d threads sync %d round %d: %,.0f rec/s, %.0f cpu-ns/rec%n", args[4],
+                            threads, sync, r, rate.perSecond(), rate.cpuNanosPerRecord());
                 }
                 System.exit(0);
             }

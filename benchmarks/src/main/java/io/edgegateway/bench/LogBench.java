@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 final class LogBench {
     static final String TOPIC = "bench";
     /** Records per {@code appendBatch} call. */
-    static final int BATCH = 100;
+    static final int BATCH = Integer.getInteger("bench.batch", 100);
     /** Asynchronous appenders wait for the acknowledgement of a chunk of this many records... */
     static final int CHUNK = 1000;
     /** ...once this many chunks are in flight. */
@@ -54,6 +54,9 @@ final class LogBench {
     static Outcome append(Path dir, Case c, long warmupMs, long measureMs) throws Exception {
         Util.deleteTree(dir);
         TopicConfig.Builder tb = TopicConfig.builder(TOPIC).partitions(1).durability(c.durability());
+        if (Long.getLong("bench.segmentBytes") != null) {
+            tb.segmentBytes(Long.getLong("bench.segmentBytes"));
+        }
         if (c.flushIntervalBytes() > 0) {
             tb.flushIntervalBytes(c.flushIntervalBytes());
         }

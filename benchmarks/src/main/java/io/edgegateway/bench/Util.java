@@ -53,10 +53,20 @@ final class Util {
     }
 
     /** Result of a timed run: records acknowledged in the measured window and its length. */
-    record Rate(long records, long nanos) {
+    record Rate(long records, long nanos, long cpuNanos) {
         double perSecond() {
             return records * 1e9 / nanos;
         }
+
+        /** CPU time of the whole process per record acknowledged in the window, in ns. */
+        double cpuNanosPerRecord() {
+            return records == 0 ? Double.NaN : (double) cpuNanos / records;
+        }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**
@@ -88,9 +98,11 @@ final class Util {
         Thread.sleep(warmupMs);
         long c0 = run.sum(threads);
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         Thread.sleep(measureMs);
         long c1 = run.sum(threads);
         long t1 = System.nanoTime();
+        long cpu1 = processCpuNanos();
         run.stop = true;
         for (Thread t : ts) {
             t.join();
@@ -100,7 +112,7 @@ final class Util {
                 throw new RuntimeException("benchmark thread failed: " + failure[0], failure[0]);
             }
         }
-        return new Rate(c1 - c0, t1 - t0);
+        return new Rate(c1 - c0, t1 - t0, cpu1 - cpu0);
     }
 
     static byte[] payload(int size, long seed) {
