@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-3}
 WARMUP_MS=${WARMUP_MS:-300}
 MEASURE_MS=${MEASURE_MS:-1000}
-LOG_JVM_FLAGS=${LOG_JVM_FLAGS:--Xmx64m -XX:+UseSerialGC}
+LOG_JVM_FLAGS=${LOG_JVM_FLAGS:--Xmx32m -XX:MaxDirectMemorySize=32m -XX:+UseSerialGC}
 
 start=$(date +%s)
 echo "== build"

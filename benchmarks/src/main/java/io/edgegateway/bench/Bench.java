@@ -62,6 +62,7 @@ public final class Bench {
                     System.out.printf(java.util.Locale.ROOT, "%s round %d: %,.0f rec/s, %.0f cpu-ns/rec, %.0f B/fsync, %.0f rec/fsync%n",
                             c.id(), r, o.rate().perSecond(), o.rate().cpuNanosPerRecord(), o.bytesPerFsync(), o.recordsPerFsync());
                 }
+                System.out.printf("VmRSS %d KiB, VmHWM %d KiB%n", Util.procStatusKb("self", "VmRSS"), Util.procStatusKb("self", "VmHWM"));
                 System.exit(0);
             }
             case "cal" -> {

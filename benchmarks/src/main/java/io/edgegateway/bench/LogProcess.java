@@ -180,7 +180,7 @@ final class LogProcess {
      */
     private void recovery() throws Exception {
         System.out.println("== recovery of a 1 GiB log after kill -9");
-        List<String> flags = List.of("-Xmx64m", "-XX:+UseSerialGC");
+        List<String> flags = List.of("-Xmx32m", "-XX:+UseSerialGC");
         Path dir = work.resolve("crashed");
         Path copy = work.resolve("crashed-copy");
         for (int r = 1; r <= rounds; r++) {
