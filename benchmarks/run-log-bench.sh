@@ -5,6 +5,7 @@
 #   benchmarks/run-log-bench.sh            full run (3 rounds; ~25 minutes on a 2-core machine)
 #   ROUNDS=1 MEASURE_MS=500 benchmarks/run-log-bench.sh   quick look (not for the record)
 #   SKIP_KAFKA=1 / SKIP_RECOVERY=1         leave those rows out
+#   SECTIONS=read,recovery                 only some parts of the log process (append,read,recovery,heap)
 #
 # Data goes to benchmarks/target/bench-data (deleted as it goes), results to benchmarks/target/bench-results.
 set -euo pipefail
@@ -32,7 +33,7 @@ res=benchmarks/target/bench-results
 rm -rf "$work" "$res"
 mkdir -p "$work" "$res" benchmarks/target/tmp
 props=(-Dbench.rounds="$ROUNDS" -Dbench.warmupMs="$WARMUP_MS" -Dbench.measureMs="$MEASURE_MS"
-       -Dbench.skipRecovery="${SKIP_RECOVERY:-false}" -Djava.io.tmpdir="$PWD/benchmarks/target/tmp"
+       -Dbench.skipRecovery="${SKIP_RECOVERY:-false}" -Dbench.sections="${SECTIONS:-append,read,recovery,heap}" -Djava.io.tmpdir="$PWD/benchmarks/target/tmp"
        -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 
 echo "== $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), disk: $(df -h benchmarks/target | tail -1 | awk '{print $1, $2, "("$4" free)"}')"
@@ -40,7 +41,7 @@ echo "== local-log process ($LOG_JVM_FLAGS)"
 # shellcheck disable=SC2086
 java $LOG_JVM_FLAGS "${props[@]}" -cp "$cp" io.edgegateway.bench.Bench log "$work/log" "$res/log.tsv"
 echo "== SQLite and Kafka process"
-java -Xmx512m "${props[@]}" -cp "$cp" io.edgegateway.bench.Bench others "$work/others" "$res/others.tsv" "$broker_cp"
+java -Xmx512m "${props[@]}" -Dorg.slf4j.simpleLogger.log.org.apache.kafka=error -cp "$cp" io.edgegateway.bench.Bench others "$work/others" "$res/others.tsv" "$broker_cp"
 
 echo
 java -cp "$cp" io.edgegateway.bench.Bench report "$res/log.tsv" "$res/others.tsv" | tee "$res/table.md"

@@ -21,8 +21,11 @@ final class LogBench {
     static final String TOPIC = "bench";
     /** Records per {@code appendBatch} call. */
     static final int BATCH = Integer.getInteger("bench.batch", 100);
-    /** Asynchronous appenders wait for the acknowledgement of a chunk of this many records... */
-    static final int CHUNK = 1000;
+    /** Asynchronous appenders wait for the acknowledgement of a chunk of about 64 KiB of records... */
+    static int chunk(int valueSize) {
+        return Math.max(16, 65536 / (valueSize + 10));
+    }
+
     /** ...once this many chunks are in flight. */
     static final int IN_FLIGHT_CHUNKS = 2;
 
@@ -86,16 +89,17 @@ final class LogBench {
                     }
                     case ASYNC -> {
                         ArrayDeque<CompletableFuture<?>> inFlight = new ArrayDeque<>();
+                        int chunk = chunk(c.valueSize());
                         while (!run.stopped()) {
                             CompletableFuture<?> last = null;
-                            for (int i = 0; i < CHUNK; i++) {
+                            for (int i = 0; i < chunk; i++) {
                                 last = log.appendAsync(TOPIC, rec);
                             }
                             inFlight.add(last);
                             if (inFlight.size() > IN_FLIGHT_CHUNKS) {
                                 // One partition: futures complete in offset order, so the chunk is acknowledged.
                                 inFlight.poll().join();
-                                done += CHUNK;
+                                done += chunk;
                                 run.count(id, done);
                             }
                         }

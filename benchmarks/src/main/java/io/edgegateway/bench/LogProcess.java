@@ -46,6 +46,27 @@ final class LogProcess {
 
     void run(boolean skipRecovery) throws Exception {
         Files.createDirectories(work);
+        String sections = System.getProperty("bench.sections", "append,read,recovery,heap");
+        boolean append = sections.contains("append");
+        if (append) {
+            appendRounds();
+        }
+        if (sections.contains("read")) {
+            readCases();
+        }
+        if (!skipRecovery && sections.contains("recovery")) {
+            recovery();
+        }
+        if (sections.contains("heap")) {
+            heapProbes();
+        }
+        out.scalar("mem/log-process/VmRSS", Util.procStatusKb("self", "VmRSS") / 1024.0, "MiB",
+                "this JVM at the end: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
+                        .getInputArguments()));
+        out.scalar("mem/log-process/VmHWM", Util.procStatusKb("self", "VmHWM") / 1024.0, "MiB", "peak");
+    }
+
+    private void appendRounds() throws Exception {
         System.out.println("== JIT warm-up (not recorded)");
         for (int size : SIZES) {
             for (LogBench.Api api : LogBench.Api.values()) {
@@ -62,15 +83,6 @@ final class LogProcess {
                 logCases(size, r);
             }
         }
-        readCases();
-        if (!skipRecovery) {
-            recovery();
-        }
-        heapProbes();
-        out.scalar("mem/log-process/VmRSS", Util.procStatusKb("self", "VmRSS") / 1024.0, "MiB",
-                "this JVM at the end: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
-                        .getInputArguments()));
-        out.scalar("mem/log-process/VmHWM", Util.procStatusKb("self", "VmHWM") / 1024.0, "MiB", "peak");
     }
 
     private void calibrationCases(int size, int round) throws Exception {

@@ -249,7 +249,8 @@ final class Report {
             double b16 = med("log/" + s + "/always/batch/t16");
             double r16a = med("raw/" + s + "/always/async/t16");
             double r16b = med("raw/" + s + "/always/batch/t16");
-            double best = Math.max(nz(a16 / r16a), nz(b16 / r16b));
+            double best = Double.isNaN(a16 / r16a) && Double.isNaN(b16 / r16b) ? Double.NaN
+                    : Math.max(nz(a16 / r16a), nz(b16 / r16b));
             target("always, " + s + ", 16 appenders >= 50% of raw write+force at the same bytes per fsync", best, 0.5, true,
                     String.format(Locale.ROOT, "appendAsync %s vs raw %s = %s; appendBatch %s vs raw %s = %s; blocking %s",
                             num(a16), num(r16a), ratio(a16, r16a), num(b16), num(r16b), ratio(b16, r16b),
