@@ -328,6 +328,9 @@ final class Partition {
         }
         ByteBuffer b = freeBuffers.poll();
         if (b == null) {
+            b = ctx.takeSpareBuffer();
+        }
+        if (b == null || b.capacity() != size) {
             b = ByteBuffer.allocateDirect(size);
         }
         b.clear();
@@ -450,6 +453,8 @@ final class Partition {
                     try {
                         if (freeBuffers.size() < 2) {
                             freeBuffers.add(s.buf());
+                        } else {
+                            ctx.returnSpareBuffer(s.buf());
                         }
                     } finally {
                         appendLock.unlock();
