@@ -50,13 +50,25 @@ final class Batch {
 
     /** The encoded size of one record, including its length prefix. */
     static int recordSize(LogRecord r, long timestampDelta, int offsetDelta) {
-        int body = bodySize(r, timestampDelta, offsetDelta);
+        return recordSize(tailSize(r), timestampDelta, offsetDelta);
+    }
+
+    /** {@link #recordSize(LogRecord, long, int)} from the record's {@link #tailSize}, computed once per record. */
+    static int recordSize(int tailSize, long timestampDelta, int offsetDelta) {
+        int body = bodySize(tailSize, timestampDelta, offsetDelta);
         return Varint.sizeOf(body) + body;
     }
 
-    private static int bodySize(LogRecord r, long timestampDelta, int offsetDelta) {
-        int size = 1 + Varint.sizeOf(timestampDelta) + Varint.sizeOf(offsetDelta);
-        size += bytesSize(r.key());
+    private static int bodySize(int tailSize, long timestampDelta, int offsetDelta) {
+        return 1 + Varint.sizeOf(timestampDelta) + Varint.sizeOf(offsetDelta) + tailSize;
+    }
+
+    /**
+     * The encoded size of the part of a record that does not depend on its place in the batch: key, value
+     * and headers with their lengths. Appenders compute it before taking the partition's append lock.
+     */
+    static int tailSize(LogRecord r) {
+        int size = bytesSize(r.key());
         size += bytesSize(r.value());
         List<Header> headers = r.headers();
         size += Varint.sizeOf(headers.size());
@@ -74,7 +86,12 @@ final class Batch {
 
     /** Writes one record at the buffer's position; the caller has checked that it fits. */
     static void writeRecord(ByteBuffer buf, LogRecord r, long timestampDelta, int offsetDelta) {
-        Varint.write(bodySize(r, timestampDelta, offsetDelta), buf);
+        writeRecord(buf, r, tailSize(r), timestampDelta, offsetDelta);
+    }
+
+    /** {@link #writeRecord(ByteBuffer, LogRecord, long, int)} with the record's {@link #tailSize} already known. */
+    static void writeRecord(ByteBuffer buf, LogRecord r, int tailSize, long timestampDelta, int offsetDelta) {
+        Varint.write(bodySize(tailSize, timestampDelta, offsetDelta), buf);
         buf.put((byte) 0);
         Varint.write(timestampDelta, buf);
         Varint.write(offsetDelta, buf);
@@ -89,6 +106,70 @@ final class Batch {
             buf.put(k);
             writeBytes(buf, h.value());
         }
+    }
+
+    /**
+     * The most bytes a record's prefix can take: length varint (5), attributes (1), timestamp delta
+     * varlong (10), offset delta varint (5). Pre-encoded tails leave this much room before them.
+     */
+    static final int PREFIX_MAX = 21;
+
+    /** Tails up to this size are encoded by the appender before it takes the append lock. */
+    static final int PRE_ENCODE_MAX = 64 * 1024;
+
+    /** The most scratch space one appender thread keeps for pre-encoded records. */
+    static final int SCRATCH_MAX = 256 * 1024;
+
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+
+    /** This thread's scratch array for pre-encoding, at least {@code size} (at most {@link #SCRATCH_MAX}) bytes. */
+    static byte[] scratch(int size) {
+        byte[] a = SCRATCH.get();
+        if (a.length < size) {
+            a = new byte[Math.min(SCRATCH_MAX, Math.max(size, a.length * 2))];
+            SCRATCH.set(a);
+        }
+        return a;
+    }
+
+    /**
+     * Encodes the tail of {@code r} (key, value, headers; {@code tailSize} bytes) at {@code a[at, at + tailSize)};
+     * the caller leaves {@link #PREFIX_MAX} free bytes before {@code at} for {@link #writeRecord(ByteBuffer, byte[], int, int, long, int)}.
+     */
+    static void encodeTail(LogRecord r, byte[] a, int at) {
+        int p = writeBytes(a, at, r.key());
+        p = writeBytes(a, p, r.value());
+        List<Header> headers = r.headers();
+        p = Varint.write(headers.size(), a, p);
+        for (int i = 0; i < headers.size(); i++) {
+            Header h = headers.get(i);
+            p = writeBytes(a, p, h.key().getBytes(StandardCharsets.UTF_8));
+            p = writeBytes(a, p, h.value());
+        }
+    }
+
+    private static int writeBytes(byte[] a, int p, byte[] b) {
+        if (b == null) {
+            return Varint.write(-1, a, p);
+        }
+        p = Varint.write(b.length, a, p);
+        System.arraycopy(b, 0, a, p, b.length);
+        return p + b.length;
+    }
+
+    /**
+     * Writes one record whose tail was encoded by {@link #encodeTail} at {@code a[tailAt, tailAt + tailSize)}:
+     * the prefix goes into the free bytes just before it and the whole record into {@code buf} with one copy.
+     * The caller has checked that it fits.
+     */
+    static void writeRecord(ByteBuffer buf, byte[] a, int tailAt, int tailSize, long timestampDelta, int offsetDelta) {
+        int body = bodySize(tailSize, timestampDelta, offsetDelta);
+        int start = tailAt - (Varint.sizeOf(body) + body - tailSize);
+        int p = Varint.write(body, a, start);
+        a[p++] = 0;
+        p = Varint.write(timestampDelta, a, p);
+        Varint.write(offsetDelta, a, p);
+        buf.put(a, start, tailAt + tailSize - start);
     }
 
     private static void writeBytes(ByteBuffer buf, byte[] b) {

@@ -1,7 +1,6 @@
 package io.edgegateway.log;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,7 +20,12 @@ final class BatchTicket {
     private volatile int state = PENDING;
     private volatile RuntimeException error;
     // Guarded by the partition's append lock while the batch is open, then handed over with the batch.
-    private List<Object[]> futures;
+    // Parallel arrays rather than an object per record: asynchronous appends of small records are
+    // dominated by allocation otherwise.
+    private CompletableFuture<AppendResult>[] futures;
+    private long[] offsets;
+    private long[] timestamps;
+    private int futureCount;
 
     BatchTicket(String topic, int partition, long baseOffset) {
         this.topic = topic;
@@ -44,36 +48,45 @@ final class BatchTicket {
     /** Registers a future for the record at {@code offset}; called under the append lock. */
     CompletableFuture<AppendResult> futureFor(long offset, long timestamp) {
         CompletableFuture<AppendResult> f = new CompletableFuture<>();
-        if (futures == null) {
-            futures = new ArrayList<>();
-        }
-        futures.add(new Object[] {f, offset, timestamp});
+        addFuture(f, offset, timestamp);
         return f;
+    }
+
+    /** Registers a future created before the append lock was taken; called under the append lock. */
+    @SuppressWarnings("unchecked")
+    void addFuture(CompletableFuture<AppendResult> f, long offset, long timestamp) {
+        if (futures == null) {
+            futures = new CompletableFuture[64];
+            offsets = new long[64];
+            timestamps = new long[64];
+        } else if (futureCount == futures.length) {
+            int n = futureCount * 2;
+            futures = Arrays.copyOf(futures, n);
+            offsets = Arrays.copyOf(offsets, n);
+            timestamps = Arrays.copyOf(timestamps, n);
+        }
+        futures[futureCount] = f;
+        offsets[futureCount] = offset;
+        timestamps[futureCount] = timestamp;
+        futureCount++;
     }
 
     boolean hasFutures() {
         return futures != null;
     }
 
-    @SuppressWarnings("unchecked")
     void ack() {
         state = ACKED;
-        if (futures != null) {
-            for (Object[] e : futures) {
-                ((CompletableFuture<AppendResult>) e[0]).complete(
-                        new AppendResult(topic, partition, (Long) e[1], (Long) e[2]));
-            }
+        for (int i = 0; i < futureCount; i++) {
+            futures[i].complete(new AppendResult(topic, partition, offsets[i], timestamps[i]));
         }
     }
 
-    @SuppressWarnings("unchecked")
     void fail(RuntimeException e) {
         error = e;
         state = FAILED;
-        if (futures != null) {
-            for (Object[] f : futures) {
-                ((CompletableFuture<AppendResult>) f[0]).completeExceptionally(e);
-            }
+        for (int i = 0; i < futureCount; i++) {
+            futures[i].completeExceptionally(e);
         }
     }
 }

@@ -8,9 +8,9 @@ package io.edgegateway.log;
  *       acknowledged record survives a process kill and a power cut. Concurrent appenders to a partition
  *       share one fsync (group commit), so throughput grows with the number of appenders.
  *   <li>{@link #INTERVAL}: the append returns once the bytes are handed to the operating system (they
- *       survive a process kill); a background flusher fsyncs every {@code flushIntervalMs} or
- *       {@code flushIntervalBytes}, whichever comes first. A power cut loses at most the records
- *       acknowledged within that last window.
+ *       survive a process kill); the log fsyncs every {@code flushIntervalMs} (a background flusher) or
+ *       {@code flushIntervalBytes} (the append whose batch crosses it syncs before it is acknowledged),
+ *       whichever comes first. A power cut loses at most the records acknowledged within that last window.
  *   <li>{@link #OS}: the append returns once the bytes are handed to the operating system (they survive a
  *       process kill); the log fsyncs only when a segment is sealed and on close. A power cut may lose
  *       whatever the kernel had not yet written back (on Linux, typically up to 30 s).

@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -292,14 +294,15 @@ public final class LocalLog implements AutoCloseable {
 
     /** The partition a key goes to: Kafka's default partitioner; null keys go round-robin. */
     public int partitionFor(String topic, byte[] key) {
-        Topic t = topic(topic);
+        return partitionFor(topic(topic), key);
+    }
+
+    private static int partitionFor(Topic t, byte[] key) {
+        int n = t.partitions().length;
         if (key == null) {
-            Partition p0 = t.partitions()[0];
-            synchronized (p0) {
-                return (int) (p0.nextRoundRobin() % t.partitions().length);
-            }
+            return n == 1 ? 0 : (int) (t.partitions()[0].nextRoundRobin() % n);
         }
-        return KeyPartitioner.partition(key, t.partitions().length);
+        return KeyPartitioner.partition(key, n);
     }
 
     // ---------------------------------------------------------------- appending
@@ -331,7 +334,8 @@ public final class LocalLog implements AutoCloseable {
     public CompletableFuture<AppendResult> appendAsync(String topic, LogRecord record) {
         try {
             checkWritable();
-            Partition p = partition(topic, partitionFor(topic, record.key()));
+            Topic t = topic(topic);
+            Partition p = t.partitions()[partitionFor(t, record.key())];
             long[] off = new long[1];
             CompletableFuture<AppendResult>[] f = new CompletableFuture[1];
             p.add(record, timestampOf(record), off, f);
@@ -342,27 +346,60 @@ public final class LocalLog implements AutoCloseable {
         }
     }
 
-    /** Appends records in order; returns when all are durable. Results are in the order of the input. */
+    /**
+     * Appends records in order; returns when all are durable. Results are in the order of the input. The
+     * records of one partition are added under one acquisition of its append lock.
+     */
     public List<AppendResult> appendBatch(String topic, List<LogRecord> records) {
         checkWritable();
         Topic t = topic(topic);
-        List<AppendResult> results = new ArrayList<>(records.size());
-        Map<Partition, BatchTicket> last = new LinkedHashMap<>();
-        List<BatchTicket> tickets = new ArrayList<>(records.size());
-        long[] off = new long[1];
-        for (LogRecord r : records) {
-            int pid = partitionFor(topic, r.key());
-            Partition p = t.partitions()[pid];
-            long ts = timestampOf(r);
-            BatchTicket ticket = p.add(r, ts, off, null);
-            tickets.add(ticket);
-            last.put(p, ticket);
-            results.add(new AppendResult(topic, pid, off[0], ts));
+        Partition[] ps = t.partitions();
+        int n = records.size();
+        int[] pids = new int[n];
+        long[] ts = new long[n];
+        int[] perPartition = new int[ps.length];
+        for (int i = 0; i < n; i++) {
+            LogRecord r = records.get(i);
+            pids[i] = partitionFor(t, r.key());
+            ts[i] = timestampOf(r);
+            perPartition[pids[i]]++;
         }
-        for (Map.Entry<Partition, BatchTicket> e : last.entrySet()) {
-            e.getKey().complete(e.getValue());
+        long[] offsets = new long[n];
+        BatchTicket[] tickets = new BatchTicket[n];
+        BatchTicket[] last = new BatchTicket[ps.length];
+        if (ps.length == 1 && n > 0) {
+            ps[0].addAll(records, null, 0, n, ts, offsets, tickets);
+            last[0] = tickets[n - 1];
+        } else if (n > 0) {
+            // Group the records by partition, keeping their order within each (a counting sort).
+            int[] start = new int[ps.length + 1];
+            for (int pid = 0; pid < ps.length; pid++) {
+                start[pid + 1] = start[pid] + perPartition[pid];
+            }
+            int[] fill = Arrays.copyOf(start, ps.length);
+            int[] idx = new int[n];
+            for (int i = 0; i < n; i++) {
+                idx[fill[pids[i]]++] = i;
+            }
+            for (int pid = 0; pid < ps.length; pid++) {
+                if (start[pid + 1] > start[pid]) {
+                    ps[pid].addAll(records, idx, start[pid], start[pid + 1], ts, offsets, tickets);
+                    last[pid] = tickets[idx[start[pid + 1] - 1]];
+                }
+            }
         }
-        for (BatchTicket ticket : tickets) {
+        for (int pid = 0; pid < ps.length; pid++) {
+            if (last[pid] != null) {
+                ps[pid].complete(last[pid]);
+            }
+        }
+        BatchTicket previous = null;
+        for (int i = 0; i < n; i++) {
+            BatchTicket ticket = tickets[i];
+            if (ticket == previous) {
+                continue;
+            }
+            previous = ticket;
             if (!ticket.isDone()) {
                 // An earlier batch of the same partition is decided by the time the last one is.
                 throw new IllegalStateException("batch at offset " + ticket.baseOffset + " undecided");
@@ -371,7 +408,32 @@ public final class LocalLog implements AutoCloseable {
                 throw rethrow(ticket.error());
             }
         }
-        return results;
+        return new BatchResults(topic, pids, offsets, ts);
+    }
+
+    /** The results of {@link #appendBatch}: an immutable list over the arrays, one object per call instead of per record. */
+    private static final class BatchResults extends AbstractList<AppendResult> implements RandomAccess {
+        private final String topic;
+        private final int[] partitions;
+        private final long[] offsets;
+        private final long[] timestamps;
+
+        BatchResults(String topic, int[] partitions, long[] offsets, long[] timestamps) {
+            this.topic = topic;
+            this.partitions = partitions;
+            this.offsets = offsets;
+            this.timestamps = timestamps;
+        }
+
+        @Override
+        public AppendResult get(int i) {
+            return new AppendResult(topic, partitions[i], offsets[i], timestamps[i]);
+        }
+
+        @Override
+        public int size() {
+            return offsets.length;
+        }
     }
 
     /** {@link #appendBatch} without blocking the caller. */

@@ -1,7 +1,9 @@
 package io.edgegateway.log;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -17,6 +19,13 @@ final class LogContext {
     private final Map<Partition, LogException> failures = new ConcurrentHashMap<>();
     private volatile Runnable flusherWakeup = () -> { };
     private volatile BiFunction<Partition, Long, Boolean> makeRoom = (p, n) -> false;
+
+    /**
+     * Write buffers beyond the two each partition keeps, shared by all partitions: with many appenders a
+     * partition has more batches in flight than it keeps, and allocating a direct buffer for each (freed
+     * only by a later GC) made resident memory grow. Bounded, so an idle log holds at most this many more.
+     */
+    private final ArrayBlockingQueue<ByteBuffer> spareBuffers = new ArrayBlockingQueue<>(16);
 
     final AtomicLong syncs = new AtomicLong();
     final AtomicLong syncFailures = new AtomicLong();
@@ -35,6 +44,15 @@ final class LogContext {
     /** {@code makeRoom(partition, bytesNeeded)} deletes what the budget allows and says if it freed enough. */
     void setMakeRoom(BiFunction<Partition, Long, Boolean> f) {
         makeRoom = f;
+    }
+
+    ByteBuffer takeSpareBuffer() {
+        return spareBuffers.poll();
+    }
+
+    /** Keeps a written buffer for reuse if there is room; otherwise it is left to the GC. */
+    void returnSpareBuffer(ByteBuffer b) {
+        spareBuffers.offer(b);
     }
 
     void wakeFlusher() {

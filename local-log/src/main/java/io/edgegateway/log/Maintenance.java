@@ -68,6 +68,9 @@ final class Maintenance implements Runnable {
                             sleep = Math.min(sleep, oldest + linger - now);
                         }
                     }
+                    if (p.needsPreflush()) {
+                        p.preflush();
+                    }
                     if (p.needsIntervalSync(now)) {
                         p.syncForInterval();
                     }

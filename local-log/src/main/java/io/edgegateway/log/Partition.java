@@ -50,8 +50,10 @@ final class Partition {
     private long openFirstTs;
     private long openMaxTs;
     private long nextOffset;
-    private long roundRobin;
+    private final AtomicLong roundRobin = new AtomicLong();
     private final ArrayDeque<Sealed> sealedQueue = new ArrayDeque<>();
+    /** sealedQueue.size(), readable without the append lock (a hint: asynchronous appenders skip the I/O lock when 0). */
+    private volatile int sealedCount;
     private final ArrayDeque<ByteBuffer> freeBuffers = new ArrayDeque<>();
 
     private final ReentrantLock ioLock = new ReentrantLock();
@@ -60,6 +62,16 @@ final class Partition {
     private volatile long unsyncedBytes;
     private volatile long lastSyncNanos = System.nanoTime();
     private volatile long oldestAsyncNanos = -1;
+    /**
+     * Under {@code os} the flusher thread fsyncs the active segment every {@link #PREFLUSH_BYTES} without
+     * the I/O lock, so the fsync that seals a segment finds little left to write instead of a whole
+     * segment (it held every appender up for ~60 ms per 16 MiB segment). A failure is kept and fails the
+     * next seal, as if that fsync had failed.
+     */
+    static final long PREFLUSH_BYTES = 4L << 20;
+    private volatile Segment preflushedSegment;
+    private volatile long preflushedSize;
+    private volatile IOException preflushFailure;
 
     private final ReentrantLock dataLock = new ReentrantLock();
     private final Condition dataArrived = dataLock.newCondition();
@@ -197,62 +209,134 @@ final class Partition {
 
     /** Picks a partition for a record without a key: round-robin, as Kafka did before KIP-480. */
     long nextRoundRobin() {
-        return roundRobin++;
+        return roundRobin.getAndIncrement();
     }
 
     /**
      * Stage one: encodes a record into the open batch and returns its ticket; {@code out[0]} receives the
      * offset. If the record does not fit, the open batch is sealed first.
      */
+    @SuppressWarnings("unchecked")
     BatchTicket add(LogRecord r, long timestamp, long[] out, CompletableFuture<AppendResult>[] future) {
         int maxRecord = config.maxRecordBytes();
+        // Everything that does not need the lock is done before taking it.
+        int tail = Batch.tailSize(r);
+        byte[] enc = null;
+        if (tail <= Batch.PRE_ENCODE_MAX) {
+            enc = Batch.scratch(Batch.PREFIX_MAX + tail);
+            Batch.encodeTail(r, enc, Batch.PREFIX_MAX);
+        }
+        CompletableFuture<AppendResult> f = future == null ? null : new CompletableFuture<>();
         appendLock.lock();
         try {
             if (ctx.failure(this) != null) {
                 throw ctx.failure(this);
             }
-            long tsDelta = openCount == 0 ? 0 : timestamp - openFirstTs;
-            int offDelta = openCount;
-            int size = Batch.recordSize(r, tsDelta, offDelta);
-            if (size > maxRecord) {
-                throw new RecordTooLargeException("record of " + size + " bytes (encoded) is larger than maxRecordBytes="
-                        + maxRecord + " of topic '" + topic + "'");
-            }
-            if (openCount > 0 && size > buffer.remaining()) {
-                sealOpen();
-                tsDelta = 0;
-                offDelta = 0;
-                size = Batch.recordSize(r, 0, 0);
-            }
-            if (openCount == 0) {
-                buffer = takeBuffer(Batch.HEADER_SIZE + size);
-                buffer.position(Batch.HEADER_SIZE);
-                openTicket = new BatchTicket(topic, id, nextOffset);
-                openFirstTs = timestamp;
-                openMaxTs = timestamp;
-            }
-            Batch.writeRecord(buffer, r, tsDelta, offDelta);
-            openCount++;
-            if (timestamp > openMaxTs) {
-                openMaxTs = timestamp;
-            }
-            long offset = nextOffset++;
-            out[0] = offset;
-            BatchTicket t = openTicket;
-            if (future != null) {
-                future[0] = t.futureFor(offset, timestamp);
-                if (oldestAsyncNanos < 0) {
-                    oldestAsyncNanos = System.nanoTime();
-                    ctx.wakeFlusher();
-                }
-            }
-            if (buffer.remaining() < 16) {
-                sealOpen();
+            BatchTicket t = addLocked(r, tail, enc, Batch.PREFIX_MAX, timestamp, maxRecord, f);
+            out[0] = nextOffset - 1;
+            if (f != null) {
+                future[0] = f;
             }
             return t;
         } finally {
             appendLock.unlock();
         }
+    }
+
+    /**
+     * Stage one for many records under one acquisition of the append lock: the records
+     * {@code records[idx[k]]} for k in [from, to) (or {@code records[k]} if {@code idx} is null), in that
+     * order, with timestamps {@code ts[i]}; their offsets and tickets go to {@code offsetsOut[i]} and
+     * {@code ticketsOut[i]}. A record that cannot be added throws, as {@link #add} does, after the records
+     * before it were added.
+     */
+    void addAll(List<LogRecord> records, int[] idx, int from, int to, long[] ts, long[] offsetsOut,
+            BatchTicket[] ticketsOut) {
+        int maxRecord = config.maxRecordBytes();
+        int[] tails = new int[to - from];
+        // Where each record's tail was pre-encoded in this thread's scratch array, or -1.
+        int[] at = new int[to - from];
+        int total = 0;
+        for (int k = from; k < to; k++) {
+            int tail = Batch.tailSize(records.get(idx == null ? k : idx[k]));
+            tails[k - from] = tail;
+            if (tail <= Batch.PRE_ENCODE_MAX && total + Batch.PREFIX_MAX + tail <= Batch.SCRATCH_MAX) {
+                at[k - from] = total + Batch.PREFIX_MAX;
+                total += Batch.PREFIX_MAX + tail;
+            } else {
+                at[k - from] = -1;
+            }
+        }
+        byte[] enc = Batch.scratch(total);
+        for (int k = from; k < to; k++) {
+            if (at[k - from] >= 0) {
+                Batch.encodeTail(records.get(idx == null ? k : idx[k]), enc, at[k - from]);
+            }
+        }
+        appendLock.lock();
+        try {
+            if (ctx.failure(this) != null) {
+                throw ctx.failure(this);
+            }
+            for (int k = from; k < to; k++) {
+                int i = idx == null ? k : idx[k];
+                int a = at[k - from];
+                ticketsOut[i] = addLocked(records.get(i), tails[k - from], a < 0 ? null : enc, a, ts[i], maxRecord, null);
+                offsetsOut[i] = nextOffset - 1;
+            }
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /**
+     * Adds one record to the open batch (sealing it first if the record does not fit); under the append
+     * lock. {@code enc} holds its pre-encoded tail at {@code encAt} (see {@link Batch#encodeTail}), or is null.
+     */
+    private BatchTicket addLocked(LogRecord r, int tail, byte[] enc, int encAt, long timestamp, int maxRecord,
+            CompletableFuture<AppendResult> f) {
+        long tsDelta = openCount == 0 ? 0 : timestamp - openFirstTs;
+        int offDelta = openCount;
+        int size = Batch.recordSize(tail, tsDelta, offDelta);
+        if (size > maxRecord) {
+            throw new RecordTooLargeException("record of " + size + " bytes (encoded) is larger than maxRecordBytes="
+                    + maxRecord + " of topic '" + topic + "'");
+        }
+        if (openCount > 0 && size > buffer.remaining()) {
+            sealOpen();
+            tsDelta = 0;
+            offDelta = 0;
+            size = Batch.recordSize(tail, 0, 0);
+        }
+        if (openCount == 0) {
+            buffer = takeBuffer(Batch.HEADER_SIZE + size);
+            buffer.position(Batch.HEADER_SIZE);
+            openTicket = new BatchTicket(topic, id, nextOffset);
+            openFirstTs = timestamp;
+            openMaxTs = timestamp;
+        }
+        if (enc != null) {
+            Batch.writeRecord(buffer, enc, encAt, tail, tsDelta, offDelta);
+        } else {
+            Batch.writeRecord(buffer, r, tail, tsDelta, offDelta);
+        }
+        openCount++;
+        if (timestamp > openMaxTs) {
+            openMaxTs = timestamp;
+        }
+        long offset = nextOffset++;
+        BatchTicket t = openTicket;
+        if (f != null) {
+            t.addFuture(f, offset, timestamp);
+            if (oldestAsyncNanos < 0) {
+                oldestAsyncNanos = System.nanoTime();
+                ctx.wakeFlusher();
+            }
+        }
+        if (buffer.remaining() < 16) {
+            sealOpen();
+        }
+        return t;
     }
 
     private ByteBuffer takeBuffer(int atLeast) {
@@ -262,6 +346,9 @@ final class Partition {
         }
         ByteBuffer b = freeBuffers.poll();
         if (b == null) {
+            b = ctx.takeSpareBuffer();
+        }
+        if (b == null || b.capacity() != size) {
             b = ByteBuffer.allocateDirect(size);
         }
         b.clear();
@@ -277,6 +364,7 @@ final class Partition {
         buffer.flip();
         boolean pooled = buffer.isDirect() && buffer.capacity() == logConfig.writeBufferBytes();
         sealedQueue.add(new Sealed(buffer, openTicket, openCount, openMaxTs, pooled));
+        sealedCount = sealedQueue.size();
         buffer = null;
         openTicket = null;
         openCount = 0;
@@ -329,13 +417,8 @@ final class Partition {
      * appender that filled a buffer writes it itself, which keeps the queue short (backpressure).
      */
     void writeSealed() {
-        appendLock.lock();
-        try {
-            if (sealedQueue.isEmpty()) {
-                return;
-            }
-        } finally {
-            appendLock.unlock();
+        if (sealedCount == 0) {
+            return;
         }
         ioLock.lock();
         try {
@@ -383,6 +466,7 @@ final class Partition {
                     oldestAsyncNanos = -1;
                 }
                 s = sealedQueue.poll();
+                sealedCount = sealedQueue.size();
             } finally {
                 appendLock.unlock();
             }
@@ -414,6 +498,8 @@ final class Partition {
                     try {
                         if (freeBuffers.size() < 2) {
                             freeBuffers.add(s.buf());
+                        } else {
+                            ctx.returnSpareBuffer(s.buf());
                         }
                     } finally {
                         appendLock.unlock();
@@ -473,10 +559,15 @@ final class Partition {
                 throw ctx.translate(e, "write to " + active.logPath());
             }
             ctx.added(len);
+            if (config.durability() == Durability.OS && before / PREFLUSH_BYTES != (before + len) / PREFLUSH_BYTES) {
+                ctx.wakeFlusher();
+            }
             writtenOffset = s.ticket().baseOffset + s.count();
             unsyncedBytes += len;
             if (config.durability() == Durability.INTERVAL && unsyncedBytes >= config.flushIntervalBytes()) {
-                ctx.wakeFlusher();
+                // The byte limit is kept by the writer itself, so the unsynced window never grows past
+                // flushIntervalBytes (plus one batch) however fast appends come; the flusher keeps the time limit.
+                syncForIntervalLocked();
             }
         } catch (IOException e) {
             throw ctx.translate(e, "roll of " + active.logPath());
@@ -485,6 +576,11 @@ final class Partition {
 
     /** Seals the active segment (fsync + index files) and opens the next one. Under the I/O lock. */
     private Segment roll(Segment old) throws IOException {
+        IOException pf = preflushFailure;
+        if (pf != null) {
+            preflushFailure = null;
+            throw new IOException("background fsync of " + old.logPath() + " failed: " + pf.getMessage(), pf);
+        }
         old.seal();
         syncedOffset = writtenOffset;
         unsyncedBytes = 0;
@@ -568,13 +664,49 @@ final class Partition {
     void syncForInterval() {
         ioLock.lock();
         try {
+            syncForIntervalLocked();
+        } finally {
+            ioLock.unlock();
+        }
+    }
+
+    /** {@link #syncForInterval} when the I/O lock is already held. */
+    private void syncForIntervalLocked() {
+        try {
             syncNow();
         } catch (LogException e) {
             ctx.syncFailures.incrementAndGet();
             log.error("{}-{}: interval fsync failed, will retry: {}", topic, id, e.getMessage());
-        } finally {
-            ioLock.unlock();
         }
+    }
+
+    /** True under {@code os} when the active segment grew by {@link #PREFLUSH_BYTES} since the last pre-flush. */
+    boolean needsPreflush() {
+        if (config.durability() != Durability.OS) {
+            return false;
+        }
+        Segment a = active();
+        return a.size() - (a == preflushedSegment ? preflushedSize : 0) >= PREFLUSH_BYTES;
+    }
+
+    /**
+     * The flusher's fsync of an {@code os} segment, without the I/O lock: appends go on meanwhile, and the
+     * fsync at seal (which still decides durability) has only the last few megabytes left to write.
+     */
+    void preflush() {
+        Segment a = active();
+        long size = a.size();
+        try {
+            a.force();
+        } catch (IOException e) {
+            if (a == active() && !a.isDeleted()) {
+                preflushFailure = e;
+                log.warn("{}-{}: background fsync of {} failed; the next segment seal fails: {}", topic, id, a.logPath(),
+                        e.toString());
+            }
+        }
+        preflushedSegment = a;
+        preflushedSize = size;
     }
 
     boolean needsIntervalSync(long nowNanos) {
@@ -600,6 +732,7 @@ final class Partition {
                 fail.add(s.ticket());
             }
             sealedQueue.clear();
+            sealedCount = 0;
             if (openCount > 0) {
                 fail.add(openTicket);
                 buffer = null;
@@ -647,6 +780,7 @@ final class Partition {
                 s.ticket().fail(e);
             }
             sealedQueue.clear();
+            sealedCount = 0;
             if (openCount > 0) {
                 openTicket.fail(e);
                 buffer = null;

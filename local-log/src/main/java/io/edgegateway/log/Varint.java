@@ -9,22 +9,13 @@ final class Varint {
 
     static int sizeOf(int value) {
         int v = (value << 1) ^ (value >> 31);
-        int bytes = 1;
-        while ((v & 0xffffff80) != 0) {
-            bytes++;
-            v >>>= 7;
-        }
-        return bytes;
+        // 7 bits per byte: 1 byte up to 7 significant bits, 2 up to 14, ... 5 for 32.
+        return (38 - Integer.numberOfLeadingZeros(v | 1)) / 7;
     }
 
     static int sizeOf(long value) {
         long v = (value << 1) ^ (value >> 63);
-        int bytes = 1;
-        while ((v & 0xffffffffffffff80L) != 0) {
-            bytes++;
-            v >>>= 7;
-        }
-        return bytes;
+        return (70 - Long.numberOfLeadingZeros(v | 1)) / 7;
     }
 
     static void write(int value, ByteBuffer buf) {
@@ -43,6 +34,36 @@ final class Varint {
             v >>>= 7;
         }
         buf.put((byte) v);
+    }
+
+    /** Writes a zig-zag int at {@code a[pos]}; returns the position after it. */
+    static int write(int value, byte[] a, int pos) {
+        int v = (value << 1) ^ (value >> 31);
+        if ((v & 0xffffff80) == 0) {
+            a[pos] = (byte) v;
+            return pos + 1;
+        }
+        while ((v & 0xffffff80) != 0) {
+            a[pos++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        a[pos++] = (byte) v;
+        return pos;
+    }
+
+    /** Writes a zig-zag long at {@code a[pos]}; returns the position after it. */
+    static int write(long value, byte[] a, int pos) {
+        long v = (value << 1) ^ (value >> 63);
+        if ((v & 0xffffffffffffff80L) == 0) {
+            a[pos] = (byte) v;
+            return pos + 1;
+        }
+        while ((v & 0xffffffffffffff80L) != 0) {
+            a[pos++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        a[pos++] = (byte) v;
+        return pos;
     }
 
     /** Reads a zig-zag int; throws {@link IllegalStateException} on more than 5 bytes. */

@@ -1,0 +1,158 @@
+package io.edgegateway.log;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The append fast paths: pre-encoded records, appendBatch under one lock per partition, async futures. */
+class AppendPathTest {
+    @TempDir
+    Path dir;
+
+    private static List<StoredRecord> readAll(LocalLog log, String topic, int partition) {
+        List<StoredRecord> out = new ArrayList<>();
+        try (LogReader r = log.reader(topic, partition, 0)) {
+            while (true) {
+                List<StoredRecord> got = r.poll(1000, Duration.ZERO);
+                if (got.isEmpty()) {
+                    return out;
+                }
+                out.addAll(got);
+            }
+        }
+    }
+
+    @Test
+    void appendBatchAcrossPartitionsKeepsInputOrderAndDenseOffsets() {
+        try (LocalLog log = LocalLog.open(dir)) {
+            log.createTopic(TopicConfig.builder("t").partitions(3).durability(Durability.INTERVAL).build());
+            Random rnd = new Random(1);
+            List<LogRecord> in = new ArrayList<>();
+            for (int i = 0; i < 700; i++) {
+                byte[] key = i % 7 == 0 ? null : ("k" + rnd.nextInt(40)).getBytes(StandardCharsets.UTF_8);
+                byte[] value = new byte[rnd.nextInt(300)];
+                value = ByteBuffer.allocate(4 + value.length).putInt(i).put(value).array();
+                List<Header> hs = i % 5 == 0 ? List.of(Header.of("ключ", "v" + i), new Header("n", null)) : List.of();
+                in.add(new LogRecord(key, value, 1000 + i, hs));
+            }
+            List<AppendResult> res = new ArrayList<>(log.appendBatch("t", in.subList(0, 350)));
+            res.addAll(log.appendBatch("t", in.subList(350, 700)));
+            assertEquals(700, res.size());
+            Map<Integer, Long> next = new HashMap<>();
+            for (int i = 0; i < in.size(); i++) {
+                AppendResult r = res.get(i);
+                if (in.get(i).key() != null) {
+                    assertEquals(KeyPartitioner.partition(in.get(i).key(), 3), r.partition());
+                }
+                long expected = next.getOrDefault(r.partition(), 0L);
+                assertEquals(expected, r.offset(), "record " + i);
+                next.put(r.partition(), expected + 1);
+                assertEquals(1000 + i, r.timestamp());
+            }
+            for (int p = 0; p < 3; p++) {
+                List<StoredRecord> got = readAll(log, "t", p);
+                assertEquals((long) next.getOrDefault(p, 0L), got.size());
+                for (StoredRecord s : got) {
+                    int i = ByteBuffer.wrap(s.value()).getInt();
+                    assertEquals(in.get(i), s.toLogRecord(), "record " + i);
+                    assertEquals(res.get(i).offset(), s.offset());
+                }
+            }
+        }
+    }
+
+    @Test
+    void asyncAppendsFromManyThreadsGetDenseOffsetsMatchingWhatIsStored() throws Exception {
+        int threads = 4;
+        int each = 3000;
+        try (LocalLog log = LocalLog.open(dir)) {
+            log.createTopic(TopicConfig.builder("t").partitions(1).durability(Durability.OS).segmentBytes(64 * 1024).build());
+            List<List<CompletableFuture<AppendResult>>> futures = new ArrayList<>();
+            List<Thread> ts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<CompletableFuture<AppendResult>> mine = new ArrayList<>();
+                futures.add(mine);
+                int id = t;
+                Thread th = new Thread(() -> {
+                    for (int i = 0; i < each; i++) {
+                        mine.add(log.appendAsync("t", new LogRecord(null, ByteBuffer.allocate(8).putInt(id).putInt(i).array(), -1)));
+                    }
+                });
+                ts.add(th);
+                th.start();
+            }
+            for (Thread th : ts) {
+                th.join();
+            }
+            Map<Long, byte[]> byOffset = new HashMap<>();
+            for (int t = 0; t < threads; t++) {
+                long last = -1;
+                for (int i = 0; i < each; i++) {
+                    AppendResult r = futures.get(t).get(i).get();
+                    assertTrue(r.offset() > last, "one thread's records keep their order");
+                    last = r.offset();
+                    byOffset.put(r.offset(), ByteBuffer.allocate(8).putInt(t).putInt(i).array());
+                }
+            }
+            assertEquals(threads * each, byOffset.size());
+            List<StoredRecord> got = readAll(log, "t", 0);
+            assertEquals(threads * each, got.size());
+            for (int k = 0; k < got.size(); k++) {
+                assertEquals(k, got.get(k).offset());
+                assertArrayEquals(byOffset.get((long) k), got.get(k).value());
+            }
+        }
+    }
+
+    @Test
+    void largeRecordsAndHeadersRoundTripAlongsidePreEncodedOnes() {
+        try (LocalLog log = LocalLog.open(dir)) {
+            log.createTopic(TopicConfig.builder("t").partitions(1).build());
+            Random rnd = new Random(2);
+            List<LogRecord> in = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int size = i % 10 == 3 ? 200 * 1024 + i : rnd.nextInt(2000);
+                byte[] v = new byte[size];
+                rnd.nextBytes(v);
+                in.add(new LogRecord(i % 2 == 0 ? new byte[0] : null, v, i, List.of(Header.of("h" + i, "é"))));
+            }
+            log.appendBatch("t", in);
+            for (LogRecord r : in) {
+                log.append("t", 0, r);
+            }
+            List<StoredRecord> got = readAll(log, "t", 0);
+            assertEquals(80, got.size());
+            for (int i = 0; i < 80; i++) {
+                assertEquals(in.get(i % 40), got.get(i).toLogRecord(), "record " + i);
+            }
+        }
+    }
+
+    @Test
+    void intervalByteLimitIsKeptByTheWriter() {
+        try (LocalLog log = LocalLog.open(dir)) {
+            log.createTopic(TopicConfig.builder("t").partitions(1).durability(Durability.INTERVAL)
+                    .flushIntervalMs(3_600_000).flushIntervalBytes(10_000).build());
+            long before = log.stats().fsyncs();
+            for (int i = 0; i < 200; i++) {
+                log.append("t", 0, new LogRecord(null, new byte[1000], -1));
+            }
+            // ~200 KB in batches of one record: an fsync each time 10 KB are crossed, none from the clock.
+            long syncs = log.stats().fsyncs() - before;
+            assertTrue(syncs >= 18 && syncs <= 21, "fsyncs: " + syncs);
+        }
+    }
+}
