@@ -78,6 +78,11 @@ class LogApiTest {
     void cursorsAreDurableAndValidated() {
         try (LocalLog log = LocalLog.open(dir)) {
             log.createTopic(TopicConfig.builder("t").partitions(3).build());
+            for (int p = 0; p < 3; p++) {
+                for (int i = 0; i < 10; i++) {
+                    log.append("t", p, rec("k", "v", i));
+                }
+            }
             Cursor c = log.cursor("uplink", "t");
             assertEquals(Map.of(0, 0L, 1, 0L, 2, 0L), c.positions());
             c.commit(Map.of(0, 5L, 2, 7L));
