@@ -1,0 +1,50 @@
+package io.edgegateway.gateway;
+
+import io.edgegateway.gateway.config.ConfigProblem;
+import io.edgegateway.gateway.config.ConfigReader;
+import io.edgegateway.gateway.config.GatewayConfig;
+import io.edgegateway.gateway.config.InvalidConfigException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code edge-gateway validate FILE}: checks a config file without starting anything. Exit 0 with a one-line
+ * summary when it is valid; exit 1 with every problem (location, setting, message, and a "fix:" line) on
+ * stderr when not, so a script can gate a deployment on it and a person can fix everything in one pass.
+ */
+@Command(name = "validate", description = "Check a gateway.yaml and report every problem in it.")
+final class ValidateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The config file to check.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            GatewayConfig c = ConfigReader.system(BuiltInDrivers.registry(), DefaultTopics.all()).read(file);
+            out.printf("%s: valid (gateway %s%s, board %s, %d devices, %d topics, uplink %s)%n", file, c.gatewayId(),
+                    c.gatewayIdFromFile() ? "" : " from this machine", c.board(), c.devices().size(),
+                    c.topics().size(), c.uplink().isConfigured() ? "configured" : "not configured");
+            out.flush();
+            return 0;
+        } catch (InvalidConfigException e) {
+            for (ConfigProblem p : e.problems()) {
+                err.println(p.location() + ": " + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
+                if (!p.hint().isEmpty()) {
+                    err.println("    fix: " + p.hint());
+                }
+            }
+            err.printf("%s: %d %s%n", file, e.problems().size(), e.problems().size() == 1 ? "problem" : "problems");
+            err.flush();
+            return 1;
+        }
+    }
+}
