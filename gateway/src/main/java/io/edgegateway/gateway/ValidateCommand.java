@@ -6,6 +6,7 @@ import io.edgegateway.gateway.config.GatewayConfig;
 import io.edgegateway.gateway.config.InvalidConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,15 +37,24 @@ final class ValidateCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (InvalidConfigException e) {
-            for (ConfigProblem p : e.problems()) {
-                err.println(p.location() + ": " + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
-                if (!p.hint().isEmpty()) {
-                    err.println("    fix: " + p.hint());
-                }
-            }
-            err.printf("%s: %d %s%n", file, e.problems().size(), e.problems().size() == 1 ? "problem" : "problems");
+            print(err, e.problems());
+            err.printf("%s: %s%n", file, count(e.problems()));
             err.flush();
             return 1;
         }
+    }
+
+    /** One line per problem, then its fix indented below it; shared with {@code run}. */
+    static void print(PrintWriter err, List<ConfigProblem> problems) {
+        for (ConfigProblem p : problems) {
+            err.println(p.location() + ": " + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
+            if (!p.hint().isEmpty()) {
+                err.println("    fix: " + p.hint());
+            }
+        }
+    }
+
+    static String count(List<ConfigProblem> problems) {
+        return problems.size() + (problems.size() == 1 ? " problem" : " problems");
     }
 }
