@@ -9,6 +9,7 @@ import io.edgegateway.gateway.config.ConfigReader;
 import io.edgegateway.gateway.config.GatewayConfig;
 import io.edgegateway.gateway.config.InvalidConfigException;
 import io.edgegateway.gateway.config.MachineIdentity;
+import io.edgegateway.gateway.state.StateStore;
 import io.edgegateway.gateway.wiring.DeviceSimulators;
 import io.edgegateway.gateway.wiring.GatewayRuntime;
 import io.edgegateway.gateway.wiring.ReconfigurationException;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Option;
  * the topics and starts the devices, printing rates every second until stopped. Ctrl-C or SIGTERM stops the
  * devices, waits a bounded time for appends in flight, and flushes and closes the log. With {@code --config},
  * edits to the file are validated and applied live, restarting only the devices and topics that changed.
+ * Every applied config is stored as a revision in the state database, and start, stop and config changes
+ * go to its audit log.
  */
 @Command(name = "run", description = "Run the gateway.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
@@ -40,6 +43,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private static final int MAX_IN_FLIGHT = 10_000;
     /** How long shutdown waits for appends in flight; the shutdown hook waits a little longer for all of it. */
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /** The SQLite state (config revisions, users, inventory, audit) next to the log's folders. */
+    static final String STATE_FILE = "state.db";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -100,11 +105,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         LogConfig logConfig = LogConfig.builder().diskBudgetBytes(first.diskBudgetBytes()).build();
         try (ExecutorScheduler scheduler = new ExecutorScheduler(2, "devices");
              SimulatedHardware hardware = new SimulatedHardware(clock, dataDir.resolve("simulation"));
-             LocalLog log = LocalLog.open(dataDir, logConfig)) {
+             LocalLog log = LocalLog.open(dataDir, logConfig);
+             StateStore state = StateStore.open(dataDir.resolve(STATE_FILE), java.time.Clock.systemUTC())) {
             DeviceSimulators simulators = new DeviceSimulators(hardware, clock);
             GatewayRuntime runtime = new GatewayRuntime(log, hardware.buses(), clock, scheduler,
                     BackoffPolicy.defaults(), simulators::attach, MAX_IN_FLIGHT);
+            state.audit().record("gateway", "start", "version " + VersionCommand.version() + ", "
+                    + (config == null ? "generated simulation config" : "config " + config));
             runtime.apply(first);
+            remember(state, first);
             out.printf("edge-gateway %s: gateway %s, %d devices, log in %s%s%n", VersionCommand.version(),
                     first.gatewayId(), first.devices().size(), dataDir.toAbsolutePath(),
                     rate > 0 ? ", " + rate + " synthetic events/s" : "");
@@ -112,8 +121,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             ConfigWatcher watcher = config == null ? null : new ConfigWatcher(config, reader, firstBytes, next -> {
                 try {
                     runtime.apply(next);
+                    remember(state, next);
                 } catch (ReconfigurationException e) {
                     LOG.warn("{} not applied: {}", config, e.getMessage());
+                    state.audit().record("file", "config-refused", e.getMessage());
                 }
             });
             SimulatedEvents load = rate > 0 ? new SimulatedEvents(runtime.sink()::append, rate) : null;
@@ -141,6 +152,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
             reporter.report();
+            state.audit().record("gateway", "stop", reporter.appended() + " events appended, " + reporter.dropped()
+                    + " dropped");
             out.printf("stopped: %d events appended, %d dropped%n", reporter.appended(), reporter.dropped());
         } finally {
             stopped.countDown();
@@ -151,6 +164,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Stores an applied config as a revision unless it is the text already stored last, and audits it. */
+    private void remember(StateStore state, GatewayConfig applied) {
+        boolean same = state.revisions().latest().map(r -> r.text().equals(applied.sourceText())).orElse(false);
+        if (!same) {
+            long n = state.revisions().add(applied.sourceText(), "file",
+                    config == null ? "generated for --simulate" : "applied from " + config);
+            state.audit().record("file", "config-applied", "revision " + n);
+        }
     }
 
     private void checkOptions() {

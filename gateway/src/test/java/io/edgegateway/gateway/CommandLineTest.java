@@ -3,6 +3,9 @@ package io.edgegateway.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.edgegateway.gateway.state.AuditEntry;
+import io.edgegateway.gateway.state.ConfigRevision;
+import io.edgegateway.gateway.state.StateStore;
 import io.edgegateway.log.LocalLog;
 import io.edgegateway.log.LogReader;
 import io.edgegateway.log.StoredRecord;
@@ -111,6 +114,13 @@ class CommandLineTest {
         Map<String, Long> byKey = eventsByKey(data, DefaultTopics.ENVIRONMENT);
         assertTrue(byKey.getOrDefault("hall", 0L) >= 4, byKey.toString());
         assertTrue(byKey.getOrDefault("attic", 0L) >= 1, "the device added by the edit ran: " + byKey);
+        try (StateStore state = StateStore.open(data.resolve(RunCommand.STATE_FILE), java.time.Clock.systemUTC())) {
+            assertEquals(List.of(2L, 1L), state.revisions().history(10).stream().map(ConfigRevision::revision).toList());
+            assertTrue(state.revisions().diff(1, 2).contains("+   - {id: attic, type: bme280, topic: sensors.environment, "
+                    + "options: {address: 0x77, period: 1}}"), state.revisions().diff(1, 2).toString());
+            assertEquals(List.of("start", "config-applied", "config-applied", "stop"),
+                    state.audit().since(0, 10).stream().map(AuditEntry::action).toList());
+        }
     }
 
     @Test
