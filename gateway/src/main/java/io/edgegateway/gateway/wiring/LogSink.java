@@ -73,18 +73,19 @@ public final class LogSink implements EventSink {
         try {
             f = appender.append(topic, EventRecords.toRecord(event, gatewayId));
         } catch (RuntimeException e) {
-            inFlight.release();
             drop(device, reason(e), e.getMessage());
+            inFlight.release();
             return;
         }
         f.whenComplete((ok, err) -> {
-            inFlight.release();
+            // Count before freeing the slot, so awaitIdle returning means every outcome is counted.
             if (err == null) {
                 counters.appended(device, topic);
             } else {
                 Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
                 drop(device, reason(cause), cause.getMessage());
             }
+            inFlight.release();
         });
     }
 
