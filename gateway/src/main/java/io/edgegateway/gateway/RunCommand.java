@@ -8,6 +8,10 @@ import io.edgegateway.drivers.sim.SimulatedHardware;
 import io.edgegateway.gateway.config.ConfigReader;
 import io.edgegateway.gateway.config.GatewayConfig;
 import io.edgegateway.gateway.config.InvalidConfigException;
+import io.edgegateway.gateway.clock.BootId;
+import io.edgegateway.gateway.clock.ClockStamp;
+import io.edgegateway.gateway.clock.ClockSync;
+import io.edgegateway.gateway.clock.TimesyncdSignal;
 import io.edgegateway.gateway.config.MachineIdentity;
 import io.edgegateway.gateway.state.StateStore;
 import io.edgegateway.gateway.wiring.DeviceSimulators;
@@ -19,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -101,15 +106,36 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        Clock clock = Clock.system();
         LogConfig logConfig = LogConfig.builder().diskBudgetBytes(first.diskBudgetBytes()).build();
+        try (StateStore state = StateStore.open(dataDir.resolve(STATE_FILE), java.time.Clock.systemUTC())) {
+            String bootId = BootId.read(BootId.DEFAULT_PATH);
+            ClockSync clock = new ClockSync(Clock.system(), new TimesyncdSignal(TimesyncdSignal.DEFAULT_FLAG), bootId,
+                    trueBoot -> {
+                        state.bootClocks().record(bootId, trueBoot);
+                        state.audit().record("gateway", "clock-synchronized", "this boot started at "
+                                + Instant.ofEpochMilli(trueBoot));
+                    });
+            clock.poll();
+            run(first, reader, firstBytes, state, clock, logConfig, out, stop);
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already exiting through the hook; nothing to remove.
+            }
+        }
+        return 0;
+    }
+
+    private void run(GatewayConfig first, ConfigReader reader, byte[] firstBytes, StateStore state, ClockSync clock,
+                     LogConfig logConfig, PrintWriter out, CountDownLatch stop) throws Exception {
         try (ExecutorScheduler scheduler = new ExecutorScheduler(2, "devices");
              SimulatedHardware hardware = new SimulatedHardware(clock, dataDir.resolve("simulation"));
-             LocalLog log = LocalLog.open(dataDir, logConfig);
-             StateStore state = StateStore.open(dataDir.resolve(STATE_FILE), java.time.Clock.systemUTC())) {
+             LocalLog log = LocalLog.open(dataDir, logConfig)) {
             DeviceSimulators simulators = new DeviceSimulators(hardware, clock);
             GatewayRuntime runtime = new GatewayRuntime(log, hardware.buses(), clock, scheduler,
-                    BackoffPolicy.defaults(), simulators::attach, MAX_IN_FLIGHT);
+                    BackoffPolicy.defaults(), simulators::attach, MAX_IN_FLIGHT, new ClockStamp(clock));
             state.audit().record("gateway", "start", "version " + VersionCommand.version() + ", "
                     + (config == null ? "generated simulation config" : "config " + config));
             runtime.apply(first);
@@ -137,6 +163,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             long ticks = 0;
             try {
                 while (!stop.await(1, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
+                    clock.poll();
                     reporter.report();
                     if (watcher != null && ++ticks % Math.max(1, configCheckSeconds) == 0) {
                         watcher.check();
@@ -155,15 +182,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             state.audit().record("gateway", "stop", reporter.appended() + " events appended, " + reporter.dropped()
                     + " dropped");
             out.printf("stopped: %d events appended, %d dropped%n", reporter.appended(), reporter.dropped());
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already exiting through the hook; nothing to remove.
-            }
         }
-        return 0;
     }
 
     /** Stores an applied config as a revision unless it is the text already stored last, and audits it. */

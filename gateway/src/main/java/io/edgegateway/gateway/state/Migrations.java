@@ -60,6 +60,14 @@ final class Migrations {
                 detail   TEXT NOT NULL
             );
             CREATE INDEX audit_time ON audit(time_ms);
+            """,
+            // 2: the true start time of each boot whose clock got synchronized, for timestamp correction
+            """
+            CREATE TABLE boot_clock (
+                boot_id            TEXT PRIMARY KEY,
+                true_boot_wall_ms  INTEGER NOT NULL,
+                synced_at_ms       INTEGER NOT NULL
+            );
             """);
 
     private Migrations() {

@@ -11,7 +11,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The gateway's small relational state in one SQLite file ({@code state.db} in the data directory): config
- * revisions, users and sessions, device and tag inventory, audit log. The event stream never passes through
+ * revisions, users and sessions, device and tag inventory, audit log, and the true start time of each
+ * boot whose clock got synchronized. The event stream never passes through
  * here. Opened in WAL mode (readers, such as the CLI, do not block the service's writes) with
  * {@code synchronous=NORMAL} (in WAL mode a power cut may lose the last commits but never corrupts the file)
  * and foreign keys on; the schema is brought up to date by {@link Migrations} at open. One connection,
@@ -25,6 +26,7 @@ public final class StateStore implements AutoCloseable {
     private final Users users;
     private final Inventory inventory;
     private final AuditLog audit;
+    private final BootClocks bootClocks;
 
     private StateStore(Connection connection, Clock clock, PasswordHasher hasher) {
         this.connection = connection;
@@ -33,6 +35,7 @@ public final class StateStore implements AutoCloseable {
         this.users = new Users(this, hasher);
         this.inventory = new Inventory(this);
         this.audit = new AuditLog(this);
+        this.bootClocks = new BootClocks(this);
     }
 
     public static StateStore open(Path file, Clock clock) {
@@ -77,6 +80,10 @@ public final class StateStore implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    public BootClocks bootClocks() {
+        return bootClocks;
     }
 
     public int schemaVersion() {

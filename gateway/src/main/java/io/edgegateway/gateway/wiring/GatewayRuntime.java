@@ -42,8 +42,14 @@ public final class GatewayRuntime {
      */
     public GatewayRuntime(LocalLog log, Buses buses, Clock clock, Scheduler scheduler, BackoffPolicy backoff,
                           Consumer<DeviceConfig> beforeStart, int maxInFlight) {
+        this(log, buses, clock, scheduler, backoff, beforeStart, maxInFlight, LogSink.Stamp.NONE);
+    }
+
+    /** @param stamp extra headers per event (the clock-correction headers of unsynchronized events) */
+    public GatewayRuntime(LocalLog log, Buses buses, Clock clock, Scheduler scheduler, BackoffPolicy backoff,
+                          Consumer<DeviceConfig> beforeStart, int maxInFlight, LogSink.Stamp stamp) {
         this.log = log;
-        this.sink = new LogSink(log::appendAsync, "", counters, maxInFlight);
+        this.sink = new LogSink(log::appendAsync, stamp, "", counters, maxInFlight);
         this.supervisor = new DriverSupervisor(buses, sink, clock, scheduler, backoff);
         this.beforeStart = beforeStart;
     }

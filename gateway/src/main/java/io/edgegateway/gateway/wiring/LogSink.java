@@ -4,9 +4,11 @@ import io.edgegateway.drivers.DeviceEvent;
 import io.edgegateway.drivers.EventSink;
 import io.edgegateway.log.AppendResult;
 import io.edgegateway.log.DiskFullException;
+import io.edgegateway.log.Header;
 import io.edgegateway.log.LogRecord;
 import io.edgegateway.log.RecordTooLargeException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,7 +33,16 @@ public final class LogSink implements EventSink {
         CompletableFuture<AppendResult> append(String topic, LogRecord record);
     }
 
+    /** Extra headers for one event, such as the clock-correction headers of an unsynchronized event. */
+    @FunctionalInterface
+    public interface Stamp {
+        Stamp NONE = e -> List.of();
+
+        List<Header> headersFor(DeviceEvent event);
+    }
+
     private final Appender appender;
+    private final Stamp stamp;
     private final FlowCounters counters;
     private final int maxInFlight;
     private final Semaphore inFlight;
@@ -39,7 +50,12 @@ public final class LogSink implements EventSink {
     private volatile String gatewayId;
 
     public LogSink(Appender appender, String gatewayId, FlowCounters counters, int maxInFlight) {
+        this(appender, Stamp.NONE, gatewayId, counters, maxInFlight);
+    }
+
+    public LogSink(Appender appender, Stamp stamp, String gatewayId, FlowCounters counters, int maxInFlight) {
         this.appender = appender;
+        this.stamp = stamp;
         this.gatewayId = gatewayId;
         this.counters = counters;
         this.maxInFlight = maxInFlight;
@@ -71,7 +87,7 @@ public final class LogSink implements EventSink {
         }
         CompletableFuture<AppendResult> f;
         try {
-            f = appender.append(topic, EventRecords.toRecord(event, gatewayId));
+            f = appender.append(topic, EventRecords.toRecord(event, gatewayId, stamp.headersFor(event)));
         } catch (RuntimeException e) {
             drop(device, reason(e), e.getMessage());
             inFlight.release();

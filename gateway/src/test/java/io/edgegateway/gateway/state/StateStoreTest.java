@@ -206,6 +206,35 @@ class StateStoreTest {
     }
 
     @Test
+    void bootClocksKeepTheFirstTruthPerBoot() {
+        store.bootClocks().record("boot-1", 1_000);
+        store.bootClocks().record("boot-1", 2_000);
+        clock.advance(Duration.ofSeconds(1));
+        store.bootClocks().record("boot-2", 3_000);
+        assertEquals(java.util.Map.of("boot-1", 1_000L, "boot-2", 3_000L), store.bootClocks().all());
+    }
+
+    @Test
+    void aVersionOneDatabaseIsMigratedToTheLatestKeepingItsData() throws Exception {
+        store.close();
+        Path old = dir.resolve("v1.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+            for (String sql : Migrations.STEPS.get(0).split(";")) {
+                if (!sql.isBlank()) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA user_version = 1");
+            s.execute("INSERT INTO audit(time_ms, actor, action, detail) VALUES (1, 'admin', 'login', '')");
+        }
+        store = StateStore.open(old, clock, 1_000);
+        assertEquals(Migrations.latest(), store.schemaVersion());
+        assertEquals(1, store.audit().since(0, 10).size());
+        store.bootClocks().record("b", 1);
+        assertEquals(1, store.bootClocks().all().size());
+    }
+
+    @Test
     void aFailedTransactionStoresNothing() {
         store.users().create("ops", "viewer", "first password");
         String token = store.users().startSession("ops", Duration.ofHours(1));
