@@ -13,19 +13,26 @@ import io.edgegateway.gateway.clock.ClockStamp;
 import io.edgegateway.gateway.clock.ClockSync;
 import io.edgegateway.gateway.clock.TimesyncdSignal;
 import io.edgegateway.gateway.config.MachineIdentity;
+import io.edgegateway.gateway.ops.GatewayMetrics;
+import io.edgegateway.gateway.ops.OpsServer;
+import io.edgegateway.gateway.ops.SystemdNotifier;
 import io.edgegateway.gateway.state.StateStore;
 import io.edgegateway.gateway.wiring.DeviceSimulators;
 import io.edgegateway.gateway.wiring.GatewayRuntime;
 import io.edgegateway.gateway.wiring.ReconfigurationException;
 import io.edgegateway.log.LocalLog;
 import io.edgegateway.log.LogConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -39,7 +46,8 @@ import picocli.CommandLine.Option;
  * devices, waits a bounded time for appends in flight, and flushes and closes the log. With {@code --config},
  * edits to the file are validated and applied live, restarting only the devices and topics that changed.
  * Every applied config is stored as a revision in the state database, and start, stop and config changes
- * go to its audit log.
+ * go to its audit log. {@code /healthz}, {@code /readyz} and {@code /metrics} are served on the web listener,
+ * and under systemd the gateway reports readiness and pings the watchdog.
  */
 @Command(name = "run", description = "Run the gateway.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
@@ -70,6 +78,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--duration", defaultValue = "0",
             description = "Stop after this many seconds; 0 runs until stopped (default: ${DEFAULT-VALUE}).")
     long durationSeconds;
+
+    @Option(names = "--web-port", paramLabel = "PORT",
+            description = "Listen on this port instead of web.port from the config; 0 picks a free one.")
+    Integer webPort;
 
     @Option(names = "--config-check", defaultValue = "2", paramLabel = "SECONDS",
             description = "How often to look for edits of --config (default: ${DEFAULT-VALUE}).")
@@ -140,49 +152,79 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     + (config == null ? "generated simulation config" : "config " + config));
             runtime.apply(first);
             remember(state, first);
-            out.printf("edge-gateway %s: gateway %s, %d devices, log in %s%s%n", VersionCommand.version(),
-                    first.gatewayId(), first.devices().size(), dataDir.toAbsolutePath(),
-                    rate > 0 ? ", " + rate + " synthetic events/s" : "");
-            out.flush();
-            ConfigWatcher watcher = config == null ? null : new ConfigWatcher(config, reader, firstBytes, next -> {
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            GatewayMetrics metrics = new GatewayMetrics(registry, runtime.counters(), runtime.supervisor(), log);
+            AtomicReference<String> notReady = new AtomicReference<>();
+            try (OpsServer ops = OpsServer.start(first.web().bind(), webPort != null ? webPort : first.web().port(),
+                    () -> Optional.ofNullable(notReady.get()), () -> {
+                        metrics.refresh();
+                        return registry.scrape();
+                    })) {
+                out.printf("edge-gateway %s: gateway %s, %d devices, log in %s, health and metrics on http://%s:%d%s%n",
+                        VersionCommand.version(), first.gatewayId(), first.devices().size(), dataDir.toAbsolutePath(),
+                        first.web().bind(), ops.address().getPort(), rate > 0 ? ", " + rate + " synthetic events/s" : "");
+                out.flush();
+                SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
+                systemd.ready(first.devices().size() + " devices");
                 try {
-                    runtime.apply(next);
-                    remember(state, next);
-                } catch (ReconfigurationException e) {
-                    LOG.warn("{} not applied: {}", config, e.getMessage());
-                    state.audit().record("file", "config-refused", e.getMessage());
-                }
-            });
-            SimulatedEvents load = rate > 0 ? new SimulatedEvents(runtime.sink()::append, rate) : null;
-            if (load != null) {
-                load.start();
-            }
-            RateReporter reporter = new RateReporter(log, runtime.counters(), out);
-            long deadline = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds)
-                    : Long.MAX_VALUE;
-            long ticks = 0;
-            try {
-                while (!stop.await(1, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
-                    clock.poll();
-                    reporter.report();
-                    if (watcher != null && ++ticks % Math.max(1, configCheckSeconds) == 0) {
-                        watcher.check();
-                    }
-                }
-            } finally {
-                if (load != null) {
-                    load.stop();
-                }
-                if (!runtime.stop(DRAIN)) {
-                    LOG.warn("{} appends were still waiting for the log after {}; closing it anyway",
-                            runtime.sink().inFlight(), DRAIN);
+                    loop(reader, firstBytes, state, clock, log, runtime, systemd, out, stop);
+                } finally {
+                    notReady.set("stopping");
+                    systemd.stopping();
+                    metrics.close();
                 }
             }
-            reporter.report();
-            state.audit().record("gateway", "stop", reporter.appended() + " events appended, " + reporter.dropped()
-                    + " dropped");
-            out.printf("stopped: %d events appended, %d dropped%n", reporter.appended(), reporter.dropped());
         }
+    }
+
+    /** Runs until stopped: reports rates, polls the clock and the config file, pings the watchdog. */
+    private void loop(ConfigReader reader, byte[] firstBytes, StateStore state, ClockSync clock, LocalLog log,
+                      GatewayRuntime runtime, SystemdNotifier systemd, PrintWriter out, CountDownLatch stop)
+            throws InterruptedException {
+        ConfigWatcher watcher = config == null ? null : new ConfigWatcher(config, reader, firstBytes, next -> {
+            try {
+                runtime.apply(next);
+                remember(state, next);
+            } catch (ReconfigurationException e) {
+                LOG.warn("{} not applied: {}", config, e.getMessage());
+                state.audit().record("file", "config-refused", e.getMessage());
+            }
+        });
+        SimulatedEvents load = rate > 0 ? new SimulatedEvents(runtime.sink()::append, rate) : null;
+        if (load != null) {
+            load.start();
+        }
+        RateReporter reporter = new RateReporter(log, runtime.counters(), out);
+        long deadline = durationSeconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds)
+                : Long.MAX_VALUE;
+        long watchdogNanos = systemd.watchdogInterval().map(Duration::toNanos).orElse(Long.MAX_VALUE);
+        long lastPing = System.nanoTime();
+        long ticks = 0;
+        try {
+            while (!stop.await(1, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
+                clock.poll();
+                reporter.report();
+                if (watcher != null && ++ticks % Math.max(1, configCheckSeconds) == 0) {
+                    watcher.check();
+                }
+                if (System.nanoTime() - lastPing >= watchdogNanos) {
+                    systemd.watchdog();
+                    lastPing = System.nanoTime();
+                }
+            }
+        } finally {
+            if (load != null) {
+                load.stop();
+            }
+            if (!runtime.stop(DRAIN)) {
+                LOG.warn("{} appends were still waiting for the log after {}; closing it anyway",
+                        runtime.sink().inFlight(), DRAIN);
+            }
+        }
+        reporter.report();
+        state.audit().record("gateway", "stop", reporter.appended() + " events appended, " + reporter.dropped()
+                + " dropped");
+        out.printf("stopped: %d events appended, %d dropped%n", reporter.appended(), reporter.dropped());
     }
 
     /** Stores an applied config as a revision unless it is the text already stored last, and audits it. */

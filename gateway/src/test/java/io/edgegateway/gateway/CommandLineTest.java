@@ -51,7 +51,8 @@ class CommandLineTest {
 
     @Test
     void simulatedRunAppendsEventsToEveryDefaultTopic() {
-        Result r = run("run", "--simulate", "--data-dir", dir.toString(), "--rate", "2000", "--duration", "2");
+        Result r = run("run", "--web-port", "0", "--simulate", "--data-dir", dir.toString(), "--rate", "2000",
+                "--duration", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("events/s"), r.out());
         try (LocalLog log = LocalLog.openReadOnly(dir)) {
@@ -83,9 +84,10 @@ class CommandLineTest {
 
     @Test
     void simulateRunsARealDriverOfEveryTypeOnASimulatedChip() {
-        Result r = run("run", "--simulate", "--data-dir", dir.toString(), "--duration", "2");
+        Result r = run("run", "--web-port", "0", "--simulate", "--data-dir", dir.toString(), "--duration", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("1 devices"), r.out());
+        assertTrue(r.out().matches("(?s).*health and metrics on http://127\\.0\\.0\\.1:[1-9][0-9]*\\n.*"), r.out());
         assertTrue(eventsByKey(dir, DefaultTopics.ENVIRONMENT).getOrDefault("sim-bme280", 0L) >= 1,
                 "the simulated BME280 produced a reading within seconds");
     }
@@ -99,8 +101,9 @@ class CommandLineTest {
                   - {id: hall, type: bme280, topic: sensors.environment, options: {period: 1}}
                 """);
         Path data = dir.resolve("data");
-        CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> run("run", "--simulate", "--config",
-                config.toString(), "--data-dir", data.toString(), "--duration", "5", "--config-check", "1"));
+        CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> run("run", "--web-port", "0",
+                "--simulate", "--config", config.toString(), "--data-dir", data.toString(), "--duration", "5",
+                "--config-check", "1"));
         Thread.sleep(1_500);
         Files.writeString(config, """
                 gateway: {id: gw-test}
@@ -127,7 +130,8 @@ class CommandLineTest {
     @Test
     void anInvalidConfigStartsNothing() throws Exception {
         Path config = Files.writeString(dir.resolve("gateway.yaml"), "board: laptop-sim\nweb: {port: 0}\n");
-        Result r = run("run", "--simulate", "--config", config.toString(), "--data-dir", dir.resolve("d").toString());
+        Result r = run("run", "--web-port", "0", "--simulate", "--config", config.toString(), "--data-dir",
+                dir.resolve("d").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("gateway.yaml:2:13: web.port: 0 is out of range"), r.err());
         assertTrue(r.err().endsWith("gateway.yaml: 1 problem; nothing was started\n"), r.err());
