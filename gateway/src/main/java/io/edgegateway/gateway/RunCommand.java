@@ -1,5 +1,6 @@
 package io.edgegateway.gateway;
 
+import io.edgegateway.drivers.BuiltInDrivers;
 import io.edgegateway.drivers.BackoffPolicy;
 import io.edgegateway.drivers.Clock;
 import io.edgegateway.drivers.DriverRegistry;
@@ -79,6 +80,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Stop after this many seconds; 0 runs until stopped (default: ${DEFAULT-VALUE}).")
     long durationSeconds;
 
+    @Option(names = "--boards", defaultValue = "board-configs", paramLabel = "DIR",
+            description = "Folder of board configs the board and pins are checked against (default: ${DEFAULT-VALUE}).")
+    Path boards;
+
     @Option(names = "--web-port", paramLabel = "PORT",
             description = "Listen on this port instead of web.port from the config; 0 picks a free one.")
     Integer webPort;
@@ -92,7 +97,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         checkOptions();
         DriverRegistry registry = BuiltInDrivers.registry();
-        ConfigReader reader = ConfigReader.system(registry, DefaultTopics.all());
+        ConfigReader reader = ValidateCommand.reader(boards);
+        if (!reader.checksBoards()) {
+            LOG.warn("no board folder {}; the board and device pins are not checked", boards);
+        }
         GatewayConfig first;
         try {
             first = config != null ? reader.read(config)
@@ -145,7 +153,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         try (ExecutorScheduler scheduler = new ExecutorScheduler(2, "devices");
              SimulatedHardware hardware = new SimulatedHardware(clock, dataDir.resolve("simulation"));
              LocalLog log = LocalLog.open(dataDir, logConfig)) {
-            DeviceSimulators simulators = new DeviceSimulators(hardware, clock);
+            DeviceSimulators simulators = new DeviceSimulators(hardware, clock, scheduler);
             GatewayRuntime runtime = new GatewayRuntime(log, hardware.buses(), clock, scheduler,
                     BackoffPolicy.defaults(), simulators::attach, MAX_IN_FLIGHT, new ClockStamp(clock));
             state.audit().record("gateway", "start", "version " + VersionCommand.version() + ", "

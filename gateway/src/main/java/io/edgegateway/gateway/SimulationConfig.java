@@ -7,12 +7,14 @@ import java.util.Map;
 /**
  * The config {@code run --simulate} uses when no file is given: the {@code laptop-sim} board, the default
  * topics and one device of every registered driver type with its default options, except where a default
- * is too slow for a demo (a BME280 reads once a minute by default). It is generated as YAML and read by the
+ * is too slow for a demo (a BME280 reads once a minute by default) or a pin must be chosen (free pins of the
+ * laptop-sim board). It is generated as YAML and read by the
  * same validator as a file, so simulation never takes a path the real config does not.
  */
 final class SimulationConfig {
     /** Options that differ from the driver defaults, by type. */
-    private static final Map<String, String> OPTIONS = Map.of("bme280", "{period: 5}");
+    private static final Map<String, String> OPTIONS = Map.of("bme280", "{period: 5}", "ds18b20", "{period: 5}",
+            "gpio-input", "{pin: 17}", "wiegand", "{d0: 5, d1: 6}");
 
     private SimulationConfig() {
     }

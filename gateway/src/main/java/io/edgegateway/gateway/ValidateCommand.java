@@ -1,15 +1,18 @@
 package io.edgegateway.gateway;
 
+import io.edgegateway.drivers.BuiltInDrivers;
 import io.edgegateway.gateway.config.ConfigProblem;
 import io.edgegateway.gateway.config.ConfigReader;
 import io.edgegateway.gateway.config.GatewayConfig;
 import io.edgegateway.gateway.config.InvalidConfigException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -25,14 +28,20 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The config file to check.")
     Path file;
 
+    @Option(names = "--boards", defaultValue = "board-configs", paramLabel = "DIR",
+            description = "Folder of board configs to check the board and pins against (default: ${DEFAULT-VALUE}).")
+    Path boards;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            GatewayConfig c = ConfigReader.system(BuiltInDrivers.registry(), DefaultTopics.all()).read(file);
-            out.printf("%s: valid (gateway %s%s, board %s, %d devices, %d topics, uplink %s)%n", file, c.gatewayId(),
-                    c.gatewayIdFromFile() ? "" : " from this machine", c.board(), c.devices().size(),
+            ConfigReader reader = reader(boards);
+            GatewayConfig c = reader.read(file);
+            out.printf("%s: valid (gateway %s%s, board %s%s, %d devices, %d topics, uplink %s)%n", file,
+                    c.gatewayId(), c.gatewayIdFromFile() ? "" : " from this machine", c.board(),
+                    reader.checksBoards() ? "" : " not checked: no folder " + boards, c.devices().size(),
                     c.topics().size(), c.uplink().isConfigured() ? "configured" : "not configured");
             out.flush();
             return 0;
@@ -42,6 +51,12 @@ final class ValidateCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /** A reader with the built-in drivers; it checks boards when the board folder exists. */
+    static ConfigReader reader(Path boards) {
+        return Files.isDirectory(boards) ? ConfigReader.system(BuiltInDrivers.registry(), DefaultTopics.all(), boards)
+                : ConfigReader.system(BuiltInDrivers.registry(), DefaultTopics.all());
     }
 
     /** One line per problem, then its fix indented below it; shared with {@code run}. */

@@ -1,5 +1,6 @@
 package io.edgegateway.gateway;
 
+import io.edgegateway.drivers.BuiltInDrivers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,12 +85,19 @@ class CommandLineTest {
 
     @Test
     void simulateRunsARealDriverOfEveryTypeOnASimulatedChip() {
-        Result r = run("run", "--web-port", "0", "--simulate", "--data-dir", dir.toString(), "--duration", "2");
+        Result r = run("run", "--web-port", "0", "--simulate", "--boards", "../board-configs", "--data-dir",
+                dir.toString(), "--duration", "4");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("1 devices"), r.out());
+        assertTrue(r.out().contains(BuiltInDrivers.registry().types().size() + " devices"), r.out());
         assertTrue(r.out().matches("(?s).*health and metrics on http://127\\.0\\.0\\.1:[1-9][0-9]*\\n.*"), r.out());
-        assertTrue(eventsByKey(dir, DefaultTopics.ENVIRONMENT).getOrDefault("sim-bme280", 0L) >= 1,
-                "the simulated BME280 produced a reading within seconds");
+        Map<String, Long> events = new TreeMap<>();
+        for (String topic : List.of(DefaultTopics.ENVIRONMENT, DefaultTopics.RFID, DefaultTopics.GPIO)) {
+            events.putAll(eventsByKey(dir, topic));
+        }
+        for (var type : BuiltInDrivers.registry().types()) {
+            assertTrue(events.getOrDefault("sim-" + type.name(), 0L) >= 1,
+                    "the simulated " + type.name() + " produced an event within seconds: " + events);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.edgegateway.gateway;
 
+import io.edgegateway.drivers.BuiltInDrivers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

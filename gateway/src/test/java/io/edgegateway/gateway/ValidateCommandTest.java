@@ -21,9 +21,14 @@ class ValidateCommandTest {
                 devices:
                   - {id: hall, type: bme280, topic: sensors.environment}
                 """);
-        CommandLineTest.Result r = CommandLineTest.run("validate", f.toString());
+        CommandLineTest.Result r = CommandLineTest.run("validate", "--boards", "../board-configs", f.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(f + ": valid (gateway gw-1, board laptop-sim, 1 devices, 3 topics, uplink not configured)\n", r.out());
+        CommandLineTest.Result unchecked = CommandLineTest.run("validate", "--boards", dir.resolve("none").toString(),
+                f.toString());
+        assertEquals(0, unchecked.code(), unchecked.err());
+        assertTrue(unchecked.out().contains("board laptop-sim not checked: no folder " + dir.resolve("none")),
+                unchecked.out());
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.edgegateway.gateway.config;
 
 import io.edgegateway.drivers.DriverRegistry;
+import io.edgegateway.drivers.board.BoardConfig;
+import io.edgegateway.drivers.board.BoardConfigException;
+import io.edgegateway.drivers.board.BoardConfigLoader;
+import io.edgegateway.drivers.board.BoardValidator;
 import io.edgegateway.log.TopicConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -46,18 +51,39 @@ public final class ConfigReader {
     private final MachineIdentity machine;
     private final SecretResolver secrets;
     private final List<TopicConfig> defaultTopics;
+    private final Optional<BoardConfigLoader> boards;
 
     ConfigReader(DriverRegistry registry, MachineIdentity machine, SecretResolver secrets,
                  List<TopicConfig> defaultTopics) {
+        this(registry, machine, secrets, defaultTopics, Optional.empty());
+    }
+
+    ConfigReader(DriverRegistry registry, MachineIdentity machine, SecretResolver secrets,
+                 List<TopicConfig> defaultTopics, Optional<BoardConfigLoader> boards) {
         this.registry = registry;
         this.machine = machine;
         this.secrets = secrets;
         this.defaultTopics = List.copyOf(defaultTopics);
+        this.boards = boards;
     }
 
-    /** A reader with the real machine identity and process environment. */
+    /** A reader with the real machine identity and process environment, without board checks. */
     public static ConfigReader system(DriverRegistry registry, List<TopicConfig> defaultTopics) {
         return new ConfigReader(registry, MachineIdentity.system(), SecretResolver.system(), defaultTopics);
+    }
+
+    /**
+     * A reader that also checks the board: it must be one of the board files in {@code boardFolder}, and the
+     * devices' pins and buses must fit it (free, on the header, not reserved, bus enabled).
+     */
+    public static ConfigReader system(DriverRegistry registry, List<TopicConfig> defaultTopics, Path boardFolder) {
+        return new ConfigReader(registry, MachineIdentity.system(), SecretResolver.system(), defaultTopics,
+                Optional.of(new BoardConfigLoader(boardFolder)));
+    }
+
+    /** Whether board names and pins are checked. */
+    public boolean checksBoards() {
+        return boards.isPresent();
     }
 
     /** Reads a config file; the problems name the file as given. */
@@ -120,9 +146,11 @@ public final class ConfigReader {
             // Devices may name a topic whose settings have a problem: that problem is reported once, at the topic.
             topicNames = new LinkedHashSet<>(section.entries().keySet());
         }
+        DevicesReader devicesReader = new DevicesReader(registry, secrets, problems, boards.isEmpty());
         Set<String> deviceTopics = topicNames;
-        List<DeviceConfig> devices = top.entry("devices")
-                .map(e -> new DevicesReader(registry, secrets, problems).read(e, deviceTopics)).orElse(List.of());
+        List<DeviceConfig> devices = top.entry("devices").map(e -> devicesReader.read(e, deviceTopics))
+                .orElse(List.of());
+        boards.ifPresent(loader -> checkBoard(loader, top, board, devices, devicesReader.locations(), problems));
         UplinkConfig uplink = top.entry("uplink").map(e -> new UplinkReader(secrets, problems).read(e))
                 .orElse(UplinkConfig.none());
         WebConfig web = web(section(top, "web", problems, "port: 8080"), problems);
@@ -131,6 +159,36 @@ public final class ConfigReader {
             throw new InvalidConfigException(problems.list());
         }
         return new GatewayConfig(id, gateway.entry("id").isPresent(), board, devices, topics, budget, uplink, web, text);
+    }
+
+    /** Loads the named board and checks every device's pins and buses against it. */
+    private static void checkBoard(BoardConfigLoader loader, Section top, String board, List<DeviceConfig> devices,
+                                   Map<String, Location> deviceAt, Problems problems) {
+        Optional<YamlNode.Entry> entry = top.entry("board");
+        if (board.isEmpty() || entry.isEmpty() || !board.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            return;
+        }
+        List<String> known = loader.available();
+        if (!known.contains(board)) {
+            problems.add(entry.get().value().location(), "board", "there is no board config for '" + board + "'",
+                    known.isEmpty() ? "install the board configs" : DidYouMean.hint(board, known));
+            return;
+        }
+        BoardConfig config;
+        try {
+            config = loader.load(board);
+        } catch (BoardConfigException e) {
+            problems.add(entry.get().value().location(), "board", "the board config is broken: " + e.getMessage(),
+                    "fix or reinstall the board file");
+            return;
+        }
+        List<BoardValidator.DeviceWiring> wiring = devices.stream()
+                .map(d -> new BoardValidator.DeviceWiring(d.id(), d.device().wiring())).toList();
+        for (BoardValidator.Problem p : BoardValidator.validate(config, wiring)) {
+            problems.add(deviceAt.getOrDefault(p.deviceId(), entry.get().value().location()),
+                    "devices." + p.deviceId(), p.message(), "see the pin map in the board config " + board
+                    + ".yaml; every device needs its own free pins and enabled buses");
+        }
     }
 
     private static Section section(Section top, String key, Problems problems, String example) {

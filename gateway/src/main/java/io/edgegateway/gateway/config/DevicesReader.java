@@ -27,11 +27,20 @@ final class DevicesReader {
     private final DriverRegistry registry;
     private final SecretResolver secrets;
     private final Problems problems;
+    private final boolean checkPins;
+    private final Map<String, Location> locations = new HashMap<>();
 
-    DevicesReader(DriverRegistry registry, SecretResolver secrets, Problems problems) {
+    /** @param checkPins whether to refuse two devices on one pin here; the board check does it when a board is known */
+    DevicesReader(DriverRegistry registry, SecretResolver secrets, Problems problems, boolean checkPins) {
         this.registry = registry;
         this.secrets = secrets;
         this.problems = problems;
+        this.checkPins = checkPins;
+    }
+
+    /** Where each valid device starts in the file, for problems found later (the board check). */
+    Map<String, Location> locations() {
+        return locations;
     }
 
     List<DeviceConfig> read(YamlNode.Entry devices, Set<String> topics) {
@@ -56,7 +65,10 @@ final class DevicesReader {
             }
             DeviceConfig d = device(Section.of(item, path, item.location(), problems, "id: hall"), topics, ids);
             if (d != null) {
-                checkPins(d, Section.of(item, path, item.location(), problems, ""), pins);
+                if (checkPins) {
+                    checkPins(d, Section.of(item, path, item.location(), problems, ""), pins);
+                }
+                locations.put(d.id(), item.location());
                 out.add(d);
             }
         }

@@ -43,7 +43,7 @@ class GatewayRuntimeTest {
     void setUp() throws Exception {
         hardware = new SimulatedHardware(time, dir.resolve("hw"));
         log = LocalLog.open(dir.resolve("log"));
-        DeviceSimulators sims = new DeviceSimulators(hardware, time);
+        DeviceSimulators sims = new DeviceSimulators(hardware, time, time);
         runtime = new GatewayRuntime(log, hardware.buses(), time, time,
                 new BackoffPolicy(1_000, 8_000, 0, new SplittableRandom(1)), d -> {
                     attached.add(d.id());
