@@ -4,6 +4,7 @@ import io.edgegateway.drivers.BuiltInDrivers;
 import io.edgegateway.drivers.BackoffPolicy;
 import io.edgegateway.drivers.Clock;
 import io.edgegateway.drivers.DriverRegistry;
+import io.edgegateway.drivers.EventHeaders;
 import io.edgegateway.drivers.ExecutorScheduler;
 import io.edgegateway.drivers.sim.SimulatedHardware;
 import io.edgegateway.gateway.config.ConfigReader;
@@ -59,6 +60,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private static final Duration DRAIN = Duration.ofSeconds(5);
     /** The SQLite state (config revisions, users, inventory, audit) next to the log's folders. */
     static final String STATE_FILE = "state.db";
+    /** How often the device inventory is brought up to date; once per event would make SQLite the bottleneck. */
+    private static final int INVENTORY_SECONDS = 10;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -215,6 +218,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 if (watcher != null && ++ticks % Math.max(1, configCheckSeconds) == 0) {
                     watcher.check();
                 }
+                if (ticks % INVENTORY_SECONDS == 0) {
+                    updateInventory(state, runtime);
+                }
                 if (System.nanoTime() - lastPing >= watchdogNanos) {
                     systemd.watchdog();
                     lastPing = System.nanoTime();
@@ -228,11 +234,18 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 LOG.warn("{} appends were still waiting for the log after {}; closing it anyway",
                         runtime.sink().inFlight(), DRAIN);
             }
+            updateInventory(state, runtime);
         }
         reporter.report();
         state.audit().record("gateway", "stop", reporter.appended() + " events appended, " + reporter.dropped()
                 + " dropped");
         out.printf("stopped: %d events appended, %d dropped%n", reporter.appended(), reporter.dropped());
+    }
+
+    /** Writes each device's newest event to the inventory (last seen, last value). */
+    private static void updateInventory(StateStore state, GatewayRuntime runtime) {
+        runtime.latest().drain().forEach((id, e) -> state.inventory().deviceSeen(id,
+                e.headers().getOrDefault(EventHeaders.DEVICE_TYPE, "unknown"), e.timestampMs(), e.valueAsString()));
     }
 
     /** Stores an applied config as a revision unless it is the text already stored last, and audits it. */

@@ -129,6 +129,9 @@ class CommandLineTest {
             assertEquals(List.of(2L, 1L), state.revisions().history(10).stream().map(ConfigRevision::revision).toList());
             assertTrue(state.revisions().diff(1, 2).contains("+   - {id: attic, type: bme280, topic: sensors.environment, "
                     + "options: {address: 0x77, period: 1}}"), state.revisions().diff(1, 2).toString());
+            assertEquals(List.of("attic", "hall"), state.inventory().devices().stream()
+                    .map(io.edgegateway.gateway.state.Inventory.Device::deviceId).toList());
+            assertTrue(state.inventory().device("hall").orElseThrow().lastValue().contains("temperature_c"));
             // A machine whose clock is synchronized also audits that; it does not depend on the test.
             assertEquals(List.of("start", "config-applied", "config-applied", "stop"), state.audit().since(0, 10)
                     .stream().map(AuditEntry::action).filter(a -> !a.equals("clock-synchronized")).toList());

@@ -32,6 +32,7 @@ public final class GatewayRuntime {
     private final DriverSupervisor supervisor;
     private final LogSink sink;
     private final FlowCounters counters = new FlowCounters();
+    private final LatestEvents latest = new LatestEvents();
     private final Consumer<DeviceConfig> beforeStart;
     private GatewayConfig current;
 
@@ -50,7 +51,10 @@ public final class GatewayRuntime {
                           Consumer<DeviceConfig> beforeStart, int maxInFlight, LogSink.Stamp stamp) {
         this.log = log;
         this.sink = new LogSink(log::appendAsync, stamp, "", counters, maxInFlight);
-        this.supervisor = new DriverSupervisor(buses, sink, clock, scheduler, backoff);
+        this.supervisor = new DriverSupervisor(buses, e -> {
+            latest.record(e);
+            sink.accept(e);
+        }, clock, scheduler, backoff);
         this.beforeStart = beforeStart;
     }
 
@@ -90,6 +94,11 @@ public final class GatewayRuntime {
 
     public FlowCounters counters() {
         return counters;
+    }
+
+    /** Each device's newest event since the last drain, for the inventory. */
+    public LatestEvents latest() {
+        return latest;
     }
 
     public LogSink sink() {

@@ -104,6 +104,9 @@ class GatewayRuntimeTest {
         assertEquals("unsynchronized", headers.get("clock-quality"));
         assertTrue(new String(r.value(), StandardCharsets.UTF_8).contains("\"temperature_c\""));
         assertEquals(3, runtime.counters().appendedByDevice("hall"));
+        Map<String, io.edgegateway.drivers.DeviceEvent> latest = runtime.latest().drain();
+        assertEquals(timestampsOf("hall").get(2), latest.get("hall").timestampMs(), "the newest reading of each device");
+        assertEquals(Map.of(), runtime.latest().drain(), "drained");
         assertEquals(6, runtime.counters().appendedByTopic("sensors.environment"));
     }
 
