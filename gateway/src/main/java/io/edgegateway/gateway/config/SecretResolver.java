@@ -1,6 +1,7 @@
 package io.edgegateway.gateway.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ final class SecretResolver {
                         "point to a file holding only the secret");
                 return null;
             }
-            String v = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+            String v = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
             if (v.endsWith("\r\n")) {
                 v = v.substring(0, v.length() - 2);

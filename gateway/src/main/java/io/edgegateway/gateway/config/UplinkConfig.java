@@ -1,5 +1,6 @@
 package io.edgegateway.gateway.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,10 @@ public record UplinkConfig(Map<String, Object> settings) {
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> copy = new LinkedHashMap<>();
             m.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
-            return (T) java.util.Collections.unmodifiableMap(copy);
+            return (T) Collections.unmodifiableMap(copy);
         }
         if (value instanceof List<?> l) {
-            return (T) java.util.Collections.unmodifiableList(l.stream().map(UplinkConfig::deepCopy).toList());
+            return (T) Collections.unmodifiableList(l.stream().map(UplinkConfig::deepCopy).toList());
         }
         return value;
     }

@@ -1,5 +1,7 @@
 package io.edgegateway.gateway.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,7 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
     /** A block or flow mapping; keys are unique and keep their file order. */
     record Mapping(Location location, Map<String, Entry> entries) implements YamlNode {
         public Mapping {
-            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
         @Override

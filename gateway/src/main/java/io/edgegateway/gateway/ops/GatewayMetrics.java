@@ -31,7 +31,7 @@ public final class GatewayMetrics {
     private final DriverSupervisor supervisor;
     private final LocalLog log;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
-    private JvmGcMetrics gc;
+    private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public GatewayMetrics(MeterRegistry registry, FlowCounters flow, DriverSupervisor supervisor, LocalLog log) {
         this.registry = registry;
@@ -39,7 +39,6 @@ public final class GatewayMetrics {
         this.supervisor = supervisor;
         this.log = log;
         new JvmMemoryMetrics().bindTo(registry);
-        gc = new JvmGcMetrics();
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);

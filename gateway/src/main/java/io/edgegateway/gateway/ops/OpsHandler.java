@@ -2,6 +2,7 @@ package io.edgegateway.gateway.ops;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * (Prometheus text). A request the decoder could not parse gets 400, another method 405, another path 404;
  * nothing a client sends makes it throw. Stateless and shareable across channels.
  */
-@io.netty.channel.ChannelHandler.Sharable
+@ChannelHandler.Sharable
 final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(OpsHandler.class);
     static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";

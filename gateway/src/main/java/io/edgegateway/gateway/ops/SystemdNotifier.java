@@ -2,6 +2,7 @@ package io.edgegateway.gateway.ops;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +95,7 @@ public final class SystemdNotifier {
         if (!enabled()) {
             return;
         }
-        List<String> command = new java.util.ArrayList<>(List.of("systemd-notify", "--pid=" + pid));
+        List<String> command = new ArrayList<>(List.of("systemd-notify", "--pid=" + pid));
         command.addAll(List.of(assignments));
         try {
             int code = runner.run(command);

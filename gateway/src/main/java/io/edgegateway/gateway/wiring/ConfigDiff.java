@@ -4,6 +4,7 @@ import io.edgegateway.gateway.config.DeviceConfig;
 import io.edgegateway.gateway.config.GatewayConfig;
 import io.edgegateway.log.TopicConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public record ConfigDiff(List<String> devicesToStop, List<DeviceConfig> devicesT
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
         return items.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a,
-                java.util.LinkedHashMap::new));
+                LinkedHashMap::new));
     }
 
     public boolean isEmpty() {
