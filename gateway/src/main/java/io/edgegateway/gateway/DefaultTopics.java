@@ -4,6 +4,7 @@ import io.edgegateway.log.Durability;
 import io.edgegateway.log.LocalLog;
 import io.edgegateway.log.TopicConfig;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The topics a gateway starts with, named by what they carry: access events are kept with {@code always}
@@ -16,6 +17,14 @@ final class DefaultTopics {
     static final String GPIO = "io.gpio";
 
     private DefaultTopics() {
+    }
+
+    private static final Map<String, String> BY_DRIVER_TYPE = Map.of("bme280", ENVIRONMENT, "ds18b20", ENVIRONMENT,
+            "gpio-input", GPIO, "wiegand", RFID);
+
+    /** The topic a simulated device of this driver type writes to; readings unless the type is listed. */
+    static String forDriverType(String type) {
+        return BY_DRIVER_TYPE.getOrDefault(type, ENVIRONMENT);
     }
 
     static List<TopicConfig> all() {

@@ -4,13 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code edge-gateway} command line: {@code run} starts the gateway, {@code log} inspects a log
- * directory like Kafka's console tools, {@code version} prints the version. Exit codes: 0 success, 1 the
- * command failed (the message says why), 2 the command line was wrong.
+ * The {@code edge-gateway} command line: {@code run} starts the gateway, {@code validate} checks a config
+ * file, {@code log} inspects a log directory like Kafka's console tools, {@code version} prints the version.
+ * Exit codes: 0 success, 1 the command failed (the message says why), 2 the command line was wrong.
  */
 @Command(name = "edge-gateway", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Firmware for IoT edge gateways: devices -> durable local log -> Kafka.",
-        subcommands = {RunCommand.class, LogCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, LogCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
@@ -37,6 +37,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, log or version");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, log or version");
     }
 }

@@ -1,15 +1,28 @@
 package io.edgegateway.gateway;
 
+import io.edgegateway.drivers.BuiltInDrivers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.edgegateway.gateway.state.AuditEntry;
+import io.edgegateway.gateway.state.ConfigRevision;
+import io.edgegateway.gateway.state.StateStore;
 import io.edgegateway.log.LocalLog;
+import io.edgegateway.log.LogReader;
+import io.edgegateway.log.StoredRecord;
 import io.edgegateway.log.LogRecord;
 import io.edgegateway.log.TopicConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +52,8 @@ class CommandLineTest {
 
     @Test
     void simulatedRunAppendsEventsToEveryDefaultTopic() {
-        Result r = run("run", "--simulate", "--data-dir", dir.toString(), "--rate", "2000", "--duration", "2");
+        Result r = run("run", "--web-port", "0", "--simulate", "--data-dir", dir.toString(), "--rate", "2000",
+                "--duration", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("events/s"), r.out());
         try (LocalLog log = LocalLog.openReadOnly(dir)) {
@@ -52,6 +66,87 @@ class CommandLineTest {
         assertEquals(0, topics.code(), topics.err());
         assertTrue(topics.out().contains("access.rfid"), topics.out());
         assertTrue(topics.out().contains("always"), topics.out());
+    }
+
+    private static Map<String, Long> eventsByKey(Path dir, String topic) {
+        Map<String, Long> byKey = new TreeMap<>();
+        try (LocalLog log = LocalLog.openReadOnly(dir)) {
+            for (int p = 0; p < log.topicConfig(topic).partitions(); p++) {
+                try (LogReader r = log.reader(topic, p, 0)) {
+                    List<StoredRecord> got;
+                    while (!(got = r.poll(1000, Duration.ZERO)).isEmpty()) {
+                        got.forEach(rec -> byKey.merge(new String(rec.key(), StandardCharsets.UTF_8), 1L, Long::sum));
+                    }
+                }
+            }
+        }
+        return byKey;
+    }
+
+    @Test
+    void simulateRunsARealDriverOfEveryTypeOnASimulatedChip() {
+        Result r = run("run", "--web-port", "0", "--simulate", "--boards", "../board-configs", "--data-dir",
+                dir.toString(), "--duration", "4");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(BuiltInDrivers.registry().types().size() + " devices"), r.out());
+        assertTrue(r.out().matches("(?s).*health and metrics on http://127\\.0\\.0\\.1:[1-9][0-9]*\\n.*"), r.out());
+        Map<String, Long> events = new TreeMap<>();
+        for (String topic : List.of(DefaultTopics.ENVIRONMENT, DefaultTopics.RFID, DefaultTopics.GPIO)) {
+            events.putAll(eventsByKey(dir, topic));
+        }
+        for (var type : BuiltInDrivers.registry().types()) {
+            assertTrue(events.getOrDefault("sim-" + type.name(), 0L) >= 1,
+                    "the simulated " + type.name() + " produced an event within seconds: " + events);
+        }
+    }
+
+    @Test
+    void runWithAConfigAppliesEditsWhileRunning() throws Exception {
+        Path config = Files.writeString(dir.resolve("gateway.yaml"), """
+                gateway: {id: gw-test}
+                board: laptop-sim
+                devices:
+                  - {id: hall, type: bme280, topic: sensors.environment, options: {period: 1}}
+                """);
+        Path data = dir.resolve("data");
+        CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> run("run", "--web-port", "0",
+                "--simulate", "--config", config.toString(), "--data-dir", data.toString(), "--duration", "5",
+                "--config-check", "1"));
+        Thread.sleep(1_500);
+        Files.writeString(config, """
+                gateway: {id: gw-test}
+                board: laptop-sim
+                devices:
+                  - {id: hall, type: bme280, topic: sensors.environment, options: {period: 1}}
+                  - {id: attic, type: bme280, topic: sensors.environment, options: {address: 0x77, period: 1}}
+                """);
+        Result r = running.get(30, TimeUnit.SECONDS);
+        assertEquals(0, r.code(), r.err());
+        Map<String, Long> byKey = eventsByKey(data, DefaultTopics.ENVIRONMENT);
+        assertTrue(byKey.getOrDefault("hall", 0L) >= 4, byKey.toString());
+        assertTrue(byKey.getOrDefault("attic", 0L) >= 1, "the device added by the edit ran: " + byKey);
+        try (StateStore state = StateStore.open(data.resolve(RunCommand.STATE_FILE), java.time.Clock.systemUTC())) {
+            assertEquals(List.of(2L, 1L), state.revisions().history(10).stream().map(ConfigRevision::revision).toList());
+            assertTrue(state.revisions().diff(1, 2).contains("+   - {id: attic, type: bme280, topic: sensors.environment, "
+                    + "options: {address: 0x77, period: 1}}"), state.revisions().diff(1, 2).toString());
+            assertEquals(List.of("attic", "hall"), state.inventory().devices().stream()
+                    .map(io.edgegateway.gateway.state.Inventory.Device::deviceId).toList());
+            assertTrue(state.inventory().device("hall").orElseThrow().lastValue().contains("temperature_c"));
+            // A machine whose clock is synchronized also audits that; it does not depend on the test.
+            assertEquals(List.of("start", "config-applied", "config-applied", "stop"), state.audit().since(0, 10)
+                    .stream().map(AuditEntry::action).filter(a -> !a.equals("clock-synchronized")).toList());
+        }
+    }
+
+    @Test
+    void anInvalidConfigStartsNothing() throws Exception {
+        Path config = Files.writeString(dir.resolve("gateway.yaml"), "board: laptop-sim\nweb: {port: 0}\n");
+        Result r = run("run", "--web-port", "0", "--simulate", "--config", config.toString(), "--data-dir",
+                dir.resolve("d").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("gateway.yaml:2:13: web.port: 0 is out of range"), r.err());
+        assertTrue(r.err().endsWith("gateway.yaml: 1 problem; nothing was started\n"), r.err());
+        assertTrue(Files.notExists(dir.resolve("d")), "no log directory was created");
     }
 
     @Test
@@ -90,7 +185,11 @@ class CommandLineTest {
         assertEquals(2, usage.code());
         Result noSim = run("run", "--data-dir", dir.toString());
         assertEquals(2, noSim.code());
-        assertTrue(noSim.err().contains("--simulate"), noSim.err());
+        assertTrue(noSim.err().contains("name the config with --config FILE, or use --simulate"), noSim.err());
+        Result hardware = run("run", "--config", "gateway.yaml", "--data-dir", dir.toString());
+        assertEquals(2, hardware.code());
+        assertTrue(hardware.err().contains("add --simulate to run the configured devices against simulated chips"),
+                hardware.err());
         Result version = run("version");
         assertEquals(0, version.code());
         assertTrue(version.out().startsWith("edge-gateway "), version.out());

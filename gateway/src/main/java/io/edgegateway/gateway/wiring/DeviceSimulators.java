@@ -1,0 +1,95 @@
+package io.edgegateway.gateway.wiring;
+
+import io.edgegateway.drivers.Clock;
+import io.edgegateway.drivers.Scheduler;
+import io.edgegateway.drivers.bme280.Bme280Options;
+import io.edgegateway.drivers.bus.Pull;
+import io.edgegateway.drivers.ds18b20.Ds18b20Options;
+import io.edgegateway.drivers.gpio.GpioInputOptions;
+import io.edgegateway.drivers.sim.Bme280Simulator;
+import io.edgegateway.drivers.sim.ButtonSimulator;
+import io.edgegateway.drivers.sim.DailyWeather;
+import io.edgegateway.drivers.sim.Ds18b20Simulator;
+import io.edgegateway.drivers.sim.SimulatedHardware;
+import io.edgegateway.drivers.sim.WiegandSimulator;
+import io.edgegateway.drivers.wiegand.WiegandFormat;
+import io.edgegateway.drivers.wiegand.WiegandOptions;
+import io.edgegateway.gateway.config.DeviceConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.random.RandomGenerator;
+
+/**
+ * Puts a simulated chip wherever a configured device expects one on the {@link SimulatedHardware}, so
+ * {@code --simulate} runs the real drivers against bus-level simulators: a BME280 register map on its I2C
+ * address, a DS18B20 folder in the simulated 1-Wire sysfs (rewritten every few seconds, as conversions
+ * happen), a push button pressed every {@value #BUTTON_PERIOD_MS} ms on a gpio-input pin, and a Wiegand reader
+ * presenting one of three cards every {@value #CARD_PERIOD_MS} ms. Pulses take real time (a 26-bit frame about
+ * 50 ms) on the shared scheduler, which is what a reader does to a real driver too. Re-attaching a device id
+ * stops its previous stimulus. A device type without a simulator here finds nothing on its bus and is retried
+ * like an unplugged device; that is not a config error.
+ */
+public final class DeviceSimulators {
+    static final long BUTTON_PERIOD_MS = 10_000;
+    static final long CARD_PERIOD_MS = 15_000;
+    static final long SENSOR_REFRESH_MS = 2_000;
+    private static final List<WiegandSimulator.Tag> CARDS = List.of(
+            new WiegandSimulator.Tag(WiegandFormat.H10301_26, 18, 4_242),
+            new WiegandSimulator.Tag(WiegandFormat.H10301_26, 18, 1_337),
+            new WiegandSimulator.Tag(WiegandFormat.H10301_26, 200, 65_000));
+
+    private final SimulatedHardware hardware;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final Map<String, Scheduler.Cancellable> stimuli = new ConcurrentHashMap<>();
+
+    public DeviceSimulators(SimulatedHardware hardware, Clock clock, Scheduler scheduler) {
+        this.hardware = hardware;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    /** Attaches the simulator for one device; true if its type has one. */
+    public boolean attach(DeviceConfig device) {
+        Scheduler.Cancellable previous = stimuli.remove(device.id());
+        if (previous != null) {
+            previous.cancel();
+        }
+        Object options = device.device().options();
+        if (options instanceof Bme280Options o) {
+            hardware.i2c().attach(o.i2cBus(), o.address(), new Bme280Simulator(clock, weather()));
+            return true;
+        }
+        if (options instanceof Ds18b20Options o) {
+            String id = o.sensorId().equals(Ds18b20Options.AUTO) ? "28-00000000" + String.format("%04x",
+                    Math.abs(device.id().hashCode()) % 0x10000) : o.sensorId();
+            Ds18b20Simulator sensor = new Ds18b20Simulator(hardware.w1Root(), id, clock, weather());
+            sensor.refresh();
+            stimuli.put(device.id(), scheduler.scheduleAtFixedRate(sensor::refresh, SENSOR_REFRESH_MS,
+                    SENSOR_REFRESH_MS));
+            return true;
+        }
+        if (options instanceof GpioInputOptions o) {
+            boolean idleHigh = o.pull() == Pull.UP;
+            ButtonSimulator button = new ButtonSimulator(hardware.pin(o.pin(), idleHigh), idleHigh,
+                    LockSupport::parkNanos);
+            stimuli.put(device.id(), scheduler.scheduleAtFixedRate(() -> button.press(50, 2), 1_000,
+                    BUTTON_PERIOD_MS));
+            return true;
+        }
+        if (options instanceof WiegandOptions o) {
+            WiegandSimulator reader = new WiegandSimulator(hardware.pin(o.d0(), true), hardware.pin(o.d1(), true),
+                    LockSupport::parkNanos);
+            stimuli.put(device.id(), scheduler.scheduleAtFixedRate(
+                    () -> reader.scanRandom(CARDS, RandomGenerator.getDefault()), 2_000, CARD_PERIOD_MS));
+            return true;
+        }
+        return false;
+    }
+
+    private static DailyWeather weather() {
+        return new DailyWeather(21, 3, RandomGenerator.getDefault());
+    }
+}

@@ -1,0 +1,28 @@
+package io.edgegateway.gateway.wiring;
+
+/**
+ * Why an event from a device did not reach the log. The set is small and fixed so it can label a metric;
+ * {@link #label()} is the metric's tag value.
+ */
+public enum DropReason {
+    /** The log refused the append: the disk, or its budget, is full and nothing more may be deleted. */
+    DISK_FULL("disk-full"),
+    /** Too many appends were waiting for the log; dropping keeps memory bounded while the disk is slow. */
+    BACKLOG_FULL("backlog-full"),
+    /** The event is larger than its topic's max-record-bytes. */
+    TOO_LARGE("too-large"),
+    /** The device has no topic (it was removed by a reconfiguration while an event was on its way). */
+    NO_ROUTE("no-route"),
+    /** Any other log failure (an I/O error, the log closing during shutdown). */
+    LOG_ERROR("log-error");
+
+    private final String label;
+
+    DropReason(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

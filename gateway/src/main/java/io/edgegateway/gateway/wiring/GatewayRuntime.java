@@ -1,0 +1,120 @@
+package io.edgegateway.gateway.wiring;
+
+import io.edgegateway.drivers.BackoffPolicy;
+import io.edgegateway.drivers.Clock;
+import io.edgegateway.drivers.DriverSupervisor;
+import io.edgegateway.drivers.Scheduler;
+import io.edgegateway.drivers.bus.Buses;
+import io.edgegateway.gateway.config.DeviceConfig;
+import io.edgegateway.gateway.config.GatewayConfig;
+import io.edgegateway.log.LocalLog;
+import io.edgegateway.log.TopicConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires drivers to the log: the {@link DriverSupervisor} runs the configured devices, whose events go
+ * through the {@link LogSink} into their topics. {@link #apply} takes the first config and every later one
+ * the same way: it computes the {@link ConfigDiff}, checks it can be applied (before changing anything),
+ * creates or updates topics, then restarts only the devices that changed; the others keep emitting
+ * throughout. The log, buses, clock and scheduler belong to the caller. Thread-safe: reconfigurations are
+ * serialized.
+ */
+public final class GatewayRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayRuntime.class);
+
+    private final LocalLog log;
+    private final DriverSupervisor supervisor;
+    private final LogSink sink;
+    private final FlowCounters counters = new FlowCounters();
+    private final LatestEvents latest = new LatestEvents();
+    private final Consumer<DeviceConfig> beforeStart;
+    private GatewayConfig current;
+
+    /**
+     * @param beforeStart called for each device just before it is (re)started; simulation attaches the
+     *                    device's simulated chip here
+     * @param maxInFlight appends that may wait for the log before events are dropped as backlog-full
+     */
+    public GatewayRuntime(LocalLog log, Buses buses, Clock clock, Scheduler scheduler, BackoffPolicy backoff,
+                          Consumer<DeviceConfig> beforeStart, int maxInFlight) {
+        this(log, buses, clock, scheduler, backoff, beforeStart, maxInFlight, LogSink.Stamp.NONE);
+    }
+
+    /** @param stamp extra headers per event (the clock-correction headers of unsynchronized events) */
+    public GatewayRuntime(LocalLog log, Buses buses, Clock clock, Scheduler scheduler, BackoffPolicy backoff,
+                          Consumer<DeviceConfig> beforeStart, int maxInFlight, LogSink.Stamp stamp) {
+        this.log = log;
+        this.sink = new LogSink(log::appendAsync, stamp, "", counters, maxInFlight);
+        this.supervisor = new DriverSupervisor(buses, e -> {
+            latest.record(e);
+            sink.accept(e);
+        }, clock, scheduler, backoff);
+        this.beforeStart = beforeStart;
+    }
+
+    /** Applies a validated config: the first call starts everything, later calls change only what differs. */
+    public synchronized ConfigDiff apply(GatewayConfig next) throws ReconfigurationException {
+        ConfigDiff diff = ConfigDiff.between(Optional.ofNullable(current), next);
+        for (TopicConfig t : next.topics()) {
+            TopicConfig stored = log.topics().get(t.name());
+            if (stored != null && stored.partitions() != t.partitions()) {
+                throw new ReconfigurationException("topic '" + t.name() + "' has " + stored.partitions()
+                        + " partitions in the log; changing it to " + t.partitions() + " would move devices' events"
+                        + " to other partitions and break their order. Keep " + stored.partitions()
+                        + " or use a new topic name");
+            }
+        }
+        diff.topicsToCreate().forEach(log::createTopic);
+        diff.topicsToUpdate().forEach(log::updateTopic);
+        diff.devicesToStop().forEach(supervisor::remove);
+        Map<String, String> routes = new LinkedHashMap<>();
+        next.devices().forEach(d -> routes.put(d.id(), d.topic()));
+        sink.route(routes, next.gatewayId());
+        for (DeviceConfig d : diff.devicesToStart()) {
+            beforeStart.accept(d);
+            supervisor.add(d.device());
+        }
+        if (!diff.needRestart().isEmpty()) {
+            LOG.warn("changed settings {} take effect after the gateway restarts", diff.needRestart());
+        }
+        LOG.info("configuration applied: {}", diff);
+        current = next;
+        return diff;
+    }
+
+    public synchronized Optional<GatewayConfig> config() {
+        return Optional.ofNullable(current);
+    }
+
+    public FlowCounters counters() {
+        return counters;
+    }
+
+    /** Each device's newest event since the last drain, for the inventory. */
+    public LatestEvents latest() {
+        return latest;
+    }
+
+    public LogSink sink() {
+        return sink;
+    }
+
+    public DriverSupervisor supervisor() {
+        return supervisor;
+    }
+
+    /**
+     * Stops every device, then waits at most {@code timeout} for appends still on their way to the log; true
+     * if none was left. The caller closes the log afterwards, which flushes and fsyncs it.
+     */
+    public boolean stop(Duration timeout) throws InterruptedException {
+        supervisor.close();
+        return sink.awaitIdle(timeout);
+    }
+}
