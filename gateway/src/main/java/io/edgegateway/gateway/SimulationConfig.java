@@ -2,11 +2,13 @@ package io.edgegateway.gateway;
 
 import io.edgegateway.drivers.DriverRegistry;
 import io.edgegateway.drivers.DriverType;
+import io.edgegateway.gateway.wiring.DeviceSimulators;
 import java.util.Map;
 
 /**
  * The config {@code run --simulate} uses when no file is given: the {@code laptop-sim} board, the default
- * topics and one device of every registered driver type with its default options, except where a default
+ * topics and one device of every driver type that {@link DeviceSimulators} can put a chip behind, with its
+ * default options, except where a default
  * is too slow for a demo (a BME280 reads once a minute by default) or a pin must be chosen (free pins of the
  * laptop-sim board). It is generated as YAML and read by the
  * same validator as a file, so simulation never takes a path the real config does not.
@@ -26,6 +28,9 @@ final class SimulationConfig {
         }
         b.append("board: laptop-sim\ndevices:\n");
         for (DriverType<?> t : registry.types()) {
+            if (!DeviceSimulators.SIMULATED_TYPES.contains(t.name())) {
+                continue;
+            }
             b.append("  - id: sim-").append(t.name()).append('\n')
                     .append("    type: ").append(t.name()).append('\n')
                     .append("    topic: ").append(DefaultTopics.forDriverType(t.name())).append('\n');

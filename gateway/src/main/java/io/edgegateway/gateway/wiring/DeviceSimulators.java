@@ -32,6 +32,10 @@ import java.util.random.RandomGenerator;
  * like an unplugged device; that is not a config error.
  */
 public final class DeviceSimulators {
+    /** The driver types {@link #attach} has a simulator for. */
+    public static final java.util.Set<String> SIMULATED_TYPES = java.util.Set.of("bme280", "ds18b20", "gpio-input",
+            "wiegand");
+
     static final long BUTTON_PERIOD_MS = 10_000;
     static final long CARD_PERIOD_MS = 15_000;
     static final long SENSOR_REFRESH_MS = 2_000;
