@@ -12,8 +12,9 @@ package io.edgegateway.log;
  *       {@code flushIntervalBytes} (the append whose batch crosses it syncs before it is acknowledged),
  *       whichever comes first. A power cut loses at most the records acknowledged within that last window.
  *   <li>{@link #OS}: the append returns once the bytes are handed to the operating system (they survive a
- *       process kill); the log fsyncs only when a segment is sealed and on close. A power cut may lose
- *       whatever the kernel had not yet written back (on Linux, typically up to 30 s).
+ *       process kill); the log fsyncs when a segment is sealed and on close, and in the background every 4 MiB
+ *       written (so sealing never has a whole segment to flush at once). A power cut may lose whatever the
+ *       kernel had not yet written back (on Linux, typically up to 30 s).
  * </ul>
  *
  * Under every policy the log itself stays consistent: recovery cuts a torn tail at the first bad batch,
