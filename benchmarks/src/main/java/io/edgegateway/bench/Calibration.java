@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32C;
 
 /**
- * The calibration writer of BASELINES.md: what a plain, single-purpose Java log does on this disk. Each
+ * The calibration writer: what a plain, single-purpose Java log does on this disk. Each
  * record is a 16-byte header (int32 length, int32 CRC32C of the payload, int64 sequence) and the payload,
  * copied into a 64 KiB direct buffer that is written with one {@code FileChannel.write} when full. Several
  * threads share it either through one lock (the buffer is shared) or by hand-off (each thread fills its
