@@ -93,7 +93,7 @@ class LogModelProperties {
         }
     }
 
-    @Property(tries = 60)
+    @Property
     void theLogBehavesLikeTheModel(@ForAll("actions") List<Action> actions) throws Exception {
         SimDisk disk = new SimDisk().mkdirsDurable(ROOT);
         TestClock clock = new TestClock(1_700_000_000_000L);
