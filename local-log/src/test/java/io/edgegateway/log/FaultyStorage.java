@@ -33,11 +33,11 @@ final class FaultyStorage implements Storage {
     private final Storage delegate;
     private final Map<Kind, AtomicLong> counts = new EnumMap<>(Kind.class);
     private final Random random;
-    private volatile Kind failKind;
-    private volatile long failAt;
-    private volatile boolean sticky;
-    private volatile Supplier<IOException> error;
+    private final List<Rule> rules = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong fired = new AtomicLong();
+
+    private record Rule(Kind kind, long at, boolean sticky, Supplier<IOException> error) {
+    }
 
     FaultyStorage(Storage delegate, long seed) {
         this.delegate = delegate;
@@ -47,16 +47,16 @@ final class FaultyStorage implements Storage {
         }
     }
 
-    /** Fails the {@code n}-th operation of {@code kind} counted from now; if sticky, every later one too. */
+    /**
+     * Fails the {@code n}-th operation of {@code kind} counted from now; if sticky, every later one too. Rules
+     * add up until {@link #clear()}.
+     */
     synchronized void failAt(Kind kind, long n, Supplier<IOException> e, boolean sticky) {
-        this.failAt = counts.get(kind).get() + n;
-        this.error = e;
-        this.sticky = sticky;
-        this.failKind = kind;
+        rules.add(new Rule(kind, counts.get(kind).get() + n, sticky, e));
     }
 
     synchronized void clear() {
-        failKind = null;
+        rules.clear();
     }
 
     long count(Kind k) {
@@ -69,9 +69,11 @@ final class FaultyStorage implements Storage {
 
     private synchronized IOException check(Kind k) {
         long n = counts.get(k).incrementAndGet();
-        if (k == failKind && (n == failAt || (sticky && n > failAt))) {
-            fired.incrementAndGet();
-            return error.get();
+        for (Rule r : rules) {
+            if (r.kind() == k && (n == r.at() || (r.sticky() && n > r.at()))) {
+                fired.incrementAndGet();
+                return r.error().get();
+            }
         }
         return null;
     }

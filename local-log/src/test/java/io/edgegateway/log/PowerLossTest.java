@@ -223,8 +223,17 @@ class PowerLossTest {
     @Test
     void survivesPowerLossAtEveryIoStep() throws Exception {
         SimDisk dry = new SimDisk().mkdirsDurable(ROOT);
+        dry.recordTrace();
         Workload w = new Workload(dry);
         w.run(ITERATIONS);
+        // Every step of these is a crash point below: segment rolls (fsync, index files written atomically,
+        // the new segment, the directory fsync), retention deletes, cursor and topic.conf checkpoints.
+        List<String> trace = dry.trace();
+        for (String step : List.of(".index.tmp -> 00", ".timeindex.tmp -> 00", "delete /sim/log/topics/a/0/0",
+                "a.cursor.tmp -> a.cursor", "i.cursor.tmp -> i.cursor", "topic.conf.tmp -> topic.conf",
+                "fsync dir /sim/log/topics/a/1", "create /sim/log/topics/i/1/0")) {
+            assertTrue(trace.stream().anyMatch(t -> t.contains(step)), "the workload never does '" + step + "'");
+        }
         for (String t : List.of("a", "i")) {
             for (int p = 0; p < 2; p++) {
                 assertTrue(w.log.partitionInfo(t, p).segmentCount() >= 2, t + "-" + p + " never rolled");

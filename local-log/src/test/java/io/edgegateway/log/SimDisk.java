@@ -204,18 +204,18 @@ final class SimDisk implements Storage {
 
     // ---------------------------------------------------------------- crashing
 
-    private void step(String what) throws IOException {
+    private void step(java.util.function.Supplier<String> what) throws IOException {
         if (dead) {
             throw new IOException("Input/output error (the simulated machine lost power: " + crashNote + ")");
         }
         steps++;
         if (steps == crashAtStep) {
-            crash(crashSeed, crashDamage, "power lost at step " + steps + " (" + what + "), damage " + crashDamage
+            crash(crashSeed, crashDamage, "power lost at step " + steps + " (" + what.get() + "), damage " + crashDamage
                     + ", seed " + crashSeed);
             throw new IOException("Input/output error (simulated power loss at step " + steps + ")");
         }
         if (trace != null) {
-            trace.add(steps + " " + what);
+            trace.add(steps + " " + what.get());
         }
         if (beforeStep != null) {
             beforeStep.accept(steps);
@@ -407,7 +407,7 @@ final class SimDisk implements Storage {
                 throw new NoSuchFileException(file.toString());
             }
             Node d = parentDir(file);
-            step("create " + file);
+            step(() -> "create " + file);
             n = new Node(false);
             String name = file.getFileName().toString();
             d.entries.put(name, n);
@@ -460,7 +460,7 @@ final class SimDisk implements Storage {
             throw new DirectoryNotEmptyException(path.toString());
         }
         Node d = parentDir(path);
-        step("delete " + path);
+        step(() -> "delete " + path);
         String name = path.getFileName().toString();
         d.entries.remove(name);
         d.dirPending.add(new DirOp(name, null, null));
@@ -481,7 +481,7 @@ final class SimDisk implements Storage {
             throw new FileAlreadyExistsException(to.toString());
         }
         Node d = parentDir(from);
-        step("rename " + from + " -> " + to.getFileName());
+        step(() -> "rename " + from + " -> " + to.getFileName());
         String fn = from.getFileName().toString();
         String tn = to.getFileName().toString();
         d.entries.remove(fn);
@@ -499,7 +499,8 @@ final class SimDisk implements Storage {
             String name = part.toString();
             Node c = n.entries.get(name);
             if (c == null) {
-                step("mkdir " + sofar);
+                Path made = sofar;
+                step(() -> "mkdir " + made);
                 c = new Node(true);
                 n.entries.put(name, c);
                 n.dirPending.add(new DirOp(name, c, null));
@@ -517,7 +518,7 @@ final class SimDisk implements Storage {
         if (n == null || !n.dir) {
             throw new NoSuchFileException(dir.toString());
         }
-        step("fsync dir " + dir);
+        step(() -> "fsync dir " + dir);
         n.syncedEntries = new HashMap<>(n.entries);
         n.dirPending.clear();
     }
@@ -565,7 +566,8 @@ final class SimDisk implements Storage {
         public void write(ByteBuffer src, long position) throws IOException {
             synchronized (SimDisk.this) {
                 checkOpen();
-                step("write " + path.getFileName() + " @" + position + " +" + src.remaining());
+                int len = src.remaining();
+                step(() -> "write " + path.getFileName() + " @" + position + " +" + len);
                 byte[] b = new byte[src.remaining()];
                 src.get(b);
                 writeInto(node, position, b, b.length);
@@ -598,7 +600,7 @@ final class SimDisk implements Storage {
         public void truncate(long size) throws IOException {
             synchronized (SimDisk.this) {
                 checkOpen();
-                step("truncate " + path.getFileName() + " to " + size);
+                step(() -> "truncate " + path.getFileName() + " to " + size);
                 truncateNode(node, size);
                 node.pending.add(new FileOp(size, null));
             }
@@ -608,7 +610,7 @@ final class SimDisk implements Storage {
         public void force() throws IOException {
             synchronized (SimDisk.this) {
                 checkOpen();
-                step("fsync " + path.getFileName());
+                step(() -> "fsync " + path.getFileName());
                 // Only what was issued since the last fsync and not given up (dropDirty) becomes durable.
                 Node tmp = new Node(false);
                 tmp.data = node.synced.clone();
