@@ -2,6 +2,7 @@ package io.edgegateway.gateway;
 
 import io.edgegateway.drivers.DriverRegistry;
 import io.edgegateway.drivers.DriverType;
+import io.edgegateway.drivers.sim.ArduinoLineSimulator;
 import io.edgegateway.gateway.wiring.DeviceSimulators;
 import java.util.Map;
 
@@ -9,16 +10,29 @@ import java.util.Map;
  * The config {@code run --simulate} uses when no file is given: the {@code laptop-sim} board, the default
  * topics and one device of every driver type that {@link DeviceSimulators} can put a chip behind, with its
  * default options, except where a default
- * is too slow for a demo (a BME280 reads once a minute by default) or a pin must be chosen (free pins of the
- * laptop-sim board). It is generated as YAML and read by the
+ * is too slow for a demo (a BME280 reads once a minute by default), a pin or serial port must be chosen (free
+ * pins of the laptop-sim board, a port path of its own per serial device) or a line format must be described. It is generated as YAML and read by the
  * same validator as a file, so simulation never takes a path the real config does not.
  */
 final class SimulationConfig {
     /** Options that differ from the driver defaults, by type. */
-    private static final Map<String, String> OPTIONS = Map.of("bme280", "{period: 5}", "ds18b20", "{period: 5}",
-            "gpio-input", "{pin: 17}", "wiegand", "{d0: 5, d1: 6}");
+    private static final Map<String, String> OPTIONS = Map.ofEntries(
+            Map.entry("bme280", "{period: 5}"),
+            Map.entry("ds18b20", "{period: 5}"),
+            Map.entry("gpio-input", "{pin: 17}"),
+            Map.entry("wiegand", "{d0: 5, d1: 6}"),
+            // Serial devices get paths of their own rather than the header UART, so they can all run at once.
+            Map.entry("rdm6300", "{port: " + serialPort("rdm6300") + "}"),
+            Map.entry("nmea-gps", "{port: " + serialPort("nmea-gps") + "}"),
+            Map.entry("serial-lines", "{port: " + serialPort("serial-lines") + ", pattern: '"
+                    + ArduinoLineSimulator.PATTERN + "', fields: '" + ArduinoLineSimulator.FIELDS + "'}"));
 
     private SimulationConfig() {
+    }
+
+    /** A USB-style serial path for a simulated device; it claims no header pins on the board. */
+    static String serialPort(String type) {
+        return "/dev/ttySIM-" + type;
     }
 
     static String text(DriverRegistry registry, boolean machineHasId) {

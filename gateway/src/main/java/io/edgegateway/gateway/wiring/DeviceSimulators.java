@@ -6,15 +6,24 @@ import io.edgegateway.drivers.bme280.Bme280Options;
 import io.edgegateway.drivers.bus.Pull;
 import io.edgegateway.drivers.ds18b20.Ds18b20Options;
 import io.edgegateway.drivers.gpio.GpioInputOptions;
+import io.edgegateway.drivers.nmea.NmeaGpsOptions;
+import io.edgegateway.drivers.rdm6300.Em4100Tag;
+import io.edgegateway.drivers.rdm6300.Rdm6300Options;
+import io.edgegateway.drivers.seriallines.SerialLinesOptions;
+import io.edgegateway.drivers.sim.ArduinoLineSimulator;
 import io.edgegateway.drivers.sim.Bme280Simulator;
 import io.edgegateway.drivers.sim.ButtonSimulator;
 import io.edgegateway.drivers.sim.DailyWeather;
+import io.edgegateway.drivers.sim.ChipSerialPort;
 import io.edgegateway.drivers.sim.Ds18b20Simulator;
+import io.edgegateway.drivers.sim.NmeaGpsSimulator;
+import io.edgegateway.drivers.sim.Rdm6300Simulator;
 import io.edgegateway.drivers.sim.SimulatedHardware;
 import io.edgegateway.drivers.sim.WiegandSimulator;
 import io.edgegateway.drivers.wiegand.WiegandFormat;
 import io.edgegateway.drivers.wiegand.WiegandOptions;
 import io.edgegateway.gateway.config.DeviceConfig;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +35,9 @@ import java.util.random.RandomGenerator;
  * {@code --simulate} runs the real drivers against bus-level simulators: a BME280 register map on its I2C
  * address, a DS18B20 folder in the simulated 1-Wire sysfs (rewritten every few seconds, as conversions
  * happen), a push button pressed every {@value #BUTTON_PERIOD_MS} ms on a gpio-input pin, and a Wiegand reader
- * presenting one of three cards every {@value #CARD_PERIOD_MS} ms. Pulses take real time (a 26-bit frame about
+ * presenting one of three cards every {@value #CARD_PERIOD_MS} ms. On the simulated serial ports: an RDM6300
+ * holding one of three EM4100 tags up for a second every {@value #CARD_PERIOD_MS} ms, a GPS receiver walking
+ * north at 1 Hz, and an Arduino sensor board printing a line every {@value #LINE_PERIOD_MS} ms. Pulses take real time (a 26-bit frame about
  * 50 ms) on the shared scheduler, which is what a reader does to a real driver too. Re-attaching a device id
  * stops its previous stimulus. A device type without a simulator here finds nothing on its bus and is retried
  * like an unplugged device; that is not a config error.
@@ -34,11 +45,15 @@ import java.util.random.RandomGenerator;
 public final class DeviceSimulators {
     /** The driver types {@link #attach} has a simulator for. */
     public static final java.util.Set<String> SIMULATED_TYPES = java.util.Set.of("bme280", "ds18b20", "gpio-input",
-            "wiegand");
+            "wiegand", "rdm6300", "nmea-gps", "serial-lines");
 
     static final long BUTTON_PERIOD_MS = 10_000;
     static final long CARD_PERIOD_MS = 15_000;
     static final long SENSOR_REFRESH_MS = 2_000;
+    static final long LINE_PERIOD_MS = 2_000;
+    private static final long TAG_DWELL_MS = 1_000;
+    private static final List<Em4100Tag> TAGS = List.of(new Em4100Tag(0x06, 0x00775522L),
+            new Em4100Tag(0x3E, 0x00A1B2C3L), new Em4100Tag(0x01, 0x00001234L));
     private static final List<WiegandSimulator.Tag> CARDS = List.of(
             new WiegandSimulator.Tag(WiegandFormat.H10301_26, 18, 4_242),
             new WiegandSimulator.Tag(WiegandFormat.H10301_26, 18, 1_337),
@@ -90,7 +105,36 @@ public final class DeviceSimulators {
                     () -> reader.scanRandom(CARDS, RandomGenerator.getDefault()), 2_000, CARD_PERIOD_MS));
             return true;
         }
+        if (options instanceof Rdm6300Options o) {
+            RandomGenerator random = RandomGenerator.getDefault();
+            Rdm6300Simulator reader = new Rdm6300Simulator(mount(o.port()), scheduler, random);
+            // First tag after 2 s, like the Wiegand reader: the driver has opened the port by then, and a UART
+            // drops what arrives while nobody listens.
+            stimuli.put(device.id(), scheduler.scheduleAtFixedRate(
+                    () -> reader.present(TAGS.get(random.nextInt(TAGS.size())), TAG_DWELL_MS), 2_000,
+                    CARD_PERIOD_MS));
+            return true;
+        }
+        if (options instanceof NmeaGpsOptions o) {
+            // GPS time starts at the gateway's wall clock, so the time events do not claim the clock is off.
+            NmeaGpsSimulator gps = new NmeaGpsSimulator(mount(o.port()), scheduler, RandomGenerator.getDefault(),
+                    Instant.ofEpochMilli(clock.wallMillis()), 47.3769, 8.5417, 3.0, 0.0);
+            gps.start(1_000);
+            stimuli.put(device.id(), gps::stop);
+            return true;
+        }
+        if (options instanceof SerialLinesOptions o) {
+            ArduinoLineSimulator board = new ArduinoLineSimulator(mount(o.port()), scheduler,
+                    RandomGenerator.getDefault(), clock.wallMillis());
+            board.start(LINE_PERIOD_MS);
+            stimuli.put(device.id(), board::stop);
+            return true;
+        }
         return false;
+    }
+
+    private ChipSerialPort mount(String path) {
+        return hardware.serial().mount(new ChipSerialPort(path));
     }
 
     private static DailyWeather weather() {
