@@ -23,6 +23,7 @@ final class SimulationConfig {
             Map.entry("wiegand", "{d0: 5, d1: 6}"),
             // Serial devices get paths of their own rather than the header UART, so they can all run at once.
             Map.entry("rdm6300", "{port: " + serialPort("rdm6300") + "}"),
+            Map.entry("pn532", "{interface: hsu, port: " + serialPort("pn532") + "}"),
             Map.entry("nmea-gps", "{port: " + serialPort("nmea-gps") + "}"),
             Map.entry("serial-lines", "{port: " + serialPort("serial-lines") + ", pattern: '"
                     + ArduinoLineSimulator.PATTERN + "', fields: '" + ArduinoLineSimulator.FIELDS + "'}"));

@@ -6,6 +6,9 @@ import io.edgegateway.drivers.bme280.Bme280Options;
 import io.edgegateway.drivers.bus.Pull;
 import io.edgegateway.drivers.ds18b20.Ds18b20Options;
 import io.edgegateway.drivers.gpio.GpioInputOptions;
+import io.edgegateway.drivers.mfrc522.Mfrc522Options;
+import io.edgegateway.drivers.pn532.Iso14443aTarget;
+import io.edgegateway.drivers.pn532.Pn532Options;
 import io.edgegateway.drivers.nmea.NmeaGpsOptions;
 import io.edgegateway.drivers.rdm6300.Em4100Tag;
 import io.edgegateway.drivers.rdm6300.Rdm6300Options;
@@ -16,7 +19,9 @@ import io.edgegateway.drivers.sim.ButtonSimulator;
 import io.edgegateway.drivers.sim.DailyWeather;
 import io.edgegateway.drivers.sim.ChipSerialPort;
 import io.edgegateway.drivers.sim.Ds18b20Simulator;
+import io.edgegateway.drivers.sim.Mfrc522Simulator;
 import io.edgegateway.drivers.sim.NmeaGpsSimulator;
+import io.edgegateway.drivers.sim.Pn532Simulator;
 import io.edgegateway.drivers.sim.Rdm6300Simulator;
 import io.edgegateway.drivers.sim.SimulatedHardware;
 import io.edgegateway.drivers.sim.WiegandSimulator;
@@ -37,7 +42,9 @@ import java.util.random.RandomGenerator;
  * happen), a push button pressed every {@value #BUTTON_PERIOD_MS} ms on a gpio-input pin, and a Wiegand reader
  * presenting one of three cards every {@value #CARD_PERIOD_MS} ms. On the simulated serial ports: an RDM6300
  * holding one of three EM4100 tags up for a second every {@value #CARD_PERIOD_MS} ms, a GPS receiver walking
- * north at 1 Hz, and an Arduino sensor board printing a line every {@value #LINE_PERIOD_MS} ms. Pulses take real time (a 26-bit frame about
+ * north at 1 Hz, and an Arduino sensor board printing a line every {@value #LINE_PERIOD_MS} ms. A PN532 (on its
+ * HSU serial port) and an MFRC522 (on its SPI chip select) have one of three ISO 14443A cards in their field
+ * for a second every {@value #CARD_PERIOD_MS} ms. Pulses take real time (a 26-bit frame about
  * 50 ms) on the shared scheduler, which is what a reader does to a real driver too. Re-attaching a device id
  * stops its previous stimulus. A device type without a simulator here finds nothing on its bus and is retried
  * like an unplugged device; that is not a config error.
@@ -45,13 +52,23 @@ import java.util.random.RandomGenerator;
 public final class DeviceSimulators {
     /** The driver types {@link #attach} has a simulator for. */
     public static final java.util.Set<String> SIMULATED_TYPES = java.util.Set.of("bme280", "ds18b20", "gpio-input",
-            "wiegand", "rdm6300", "nmea-gps", "serial-lines");
+            "wiegand", "rdm6300", "nmea-gps", "serial-lines", "pn532", "mfrc522");
 
     static final long BUTTON_PERIOD_MS = 10_000;
     static final long CARD_PERIOD_MS = 15_000;
     static final long SENSOR_REFRESH_MS = 2_000;
     static final long LINE_PERIOD_MS = 2_000;
     private static final long TAG_DWELL_MS = 1_000;
+    private static final List<Mfrc522Simulator.Tag> MIFARE_TAGS = List.of(
+            Mfrc522Simulator.Tag.mifareClassic1k(0xDE, 0xAD, 0xBE, 0xEF),
+            Mfrc522Simulator.Tag.mifareClassic1k(0x12, 0x34, 0x56, 0x78),
+            Mfrc522Simulator.Tag.ntag213(0x04, 0x6F, 0x12, 0x8A, 0x3B, 0x52, 0x80));
+    private static final List<Iso14443aTarget> PN532_CARDS = List.of(
+            new Iso14443aTarget(new byte[] {(byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF}, 0x0004, 0x08,
+                    new byte[0]),
+            new Iso14443aTarget(new byte[] {0x12, 0x34, 0x56, 0x78}, 0x0004, 0x08, new byte[0]),
+            new Iso14443aTarget(new byte[] {0x04, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66}, 0x0044, 0x00,
+                    new byte[0]));
     private static final List<Em4100Tag> TAGS = List.of(new Em4100Tag(0x06, 0x00775522L),
             new Em4100Tag(0x3E, 0x00A1B2C3L), new Em4100Tag(0x01, 0x00001234L));
     private static final List<WiegandSimulator.Tag> CARDS = List.of(
@@ -130,7 +147,31 @@ public final class DeviceSimulators {
             stimuli.put(device.id(), board::stop);
             return true;
         }
+        if (options instanceof Pn532Options o && o.hsu()) {
+            RandomGenerator random = RandomGenerator.getDefault();
+            Pn532Simulator chip = new Pn532Simulator(scheduler, random, o.port());
+            hardware.serial().mount(chip.hsu());
+            stimuli.put(device.id(), cardsEvery(() -> chip.present(PN532_CARDS.get(random.nextInt(
+                    PN532_CARDS.size()))), chip::remove));
+            return true;
+        }
+        if (options instanceof Mfrc522Options o) {
+            RandomGenerator random = RandomGenerator.getDefault();
+            Mfrc522Simulator chip = new Mfrc522Simulator();
+            hardware.attachSpi(o.spiBus(), o.chipSelect(), chip);
+            stimuli.put(device.id(), cardsEvery(() -> chip.present(MIFARE_TAGS.get(random.nextInt(
+                    MIFARE_TAGS.size()))), chip::clearField));
+            return true;
+        }
         return false;
+    }
+
+    /** Puts a card into a reader's field for {@value #TAG_DWELL_MS} ms every {@value #CARD_PERIOD_MS} ms. */
+    private Scheduler.Cancellable cardsEvery(Runnable present, Runnable remove) {
+        return scheduler.scheduleAtFixedRate(() -> {
+            present.run();
+            scheduler.schedule(remove, TAG_DWELL_MS);
+        }, 2_000, CARD_PERIOD_MS);
     }
 
     private ChipSerialPort mount(String path) {
