@@ -6,7 +6,9 @@ import io.edgegateway.drivers.bme280.Bme280Options;
 import io.edgegateway.drivers.bus.Pull;
 import io.edgegateway.drivers.ds18b20.Ds18b20Options;
 import io.edgegateway.drivers.gpio.GpioInputOptions;
+import io.edgegateway.drivers.bus.BusException;
 import io.edgegateway.drivers.mfrc522.Mfrc522Options;
+import io.edgegateway.drivers.mqtt.MqttSubscriberOptions;
 import io.edgegateway.drivers.pn532.Iso14443aTarget;
 import io.edgegateway.drivers.pn532.Pn532Options;
 import io.edgegateway.drivers.nmea.NmeaGpsOptions;
@@ -20,6 +22,7 @@ import io.edgegateway.drivers.sim.DailyWeather;
 import io.edgegateway.drivers.sim.ChipSerialPort;
 import io.edgegateway.drivers.sim.Ds18b20Simulator;
 import io.edgegateway.drivers.sim.Mfrc522Simulator;
+import io.edgegateway.drivers.sim.MqttSensorSimulator;
 import io.edgegateway.drivers.sim.NmeaGpsSimulator;
 import io.edgegateway.drivers.sim.Pn532Simulator;
 import io.edgegateway.drivers.sim.Rdm6300Simulator;
@@ -34,6 +37,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts a simulated chip wherever a configured device expects one on the {@link SimulatedHardware}, so
@@ -44,15 +49,18 @@ import java.util.random.RandomGenerator;
  * holding one of three EM4100 tags up for a second every {@value #CARD_PERIOD_MS} ms, a GPS receiver walking
  * north at 1 Hz, and an Arduino sensor board printing a line every {@value #LINE_PERIOD_MS} ms. A PN532 (on its
  * HSU serial port) and an MFRC522 (on its SPI chip select) have one of three ISO 14443A cards in their field
- * for a second every {@value #CARD_PERIOD_MS} ms. Pulses take real time (a 26-bit frame about
+ * for a second every {@value #CARD_PERIOD_MS} ms. An mqtt-subscriber on the simulation's own broker gets a
+ * Tasmota BME280 publishing its telemetry every {@value #SENSOR_REFRESH_MS} ms; one on any other broker is
+ * left alone, since publishing into a real broker would mix made-up readings with real ones. Pulses take real time (a 26-bit frame about
  * 50 ms) on the shared scheduler, which is what a reader does to a real driver too. Re-attaching a device id
  * stops its previous stimulus. A device type without a simulator here finds nothing on its bus and is retried
  * like an unplugged device; that is not a config error.
  */
-public final class DeviceSimulators {
+public final class DeviceSimulators implements AutoCloseable {
     /** The driver types {@link #attach} has a simulator for. */
     public static final java.util.Set<String> SIMULATED_TYPES = java.util.Set.of("bme280", "ds18b20", "gpio-input",
-            "wiegand", "rdm6300", "nmea-gps", "serial-lines", "pn532", "mfrc522");
+            "wiegand", "rdm6300", "nmea-gps", "serial-lines", "pn532", "mfrc522",
+            "mqtt-subscriber");
 
     static final long BUTTON_PERIOD_MS = 10_000;
     static final long CARD_PERIOD_MS = 15_000;
@@ -76,13 +84,22 @@ public final class DeviceSimulators {
             new WiegandSimulator.Tag(WiegandFormat.H10301_26, 18, 1_337),
             new WiegandSimulator.Tag(WiegandFormat.H10301_26, 200, 65_000));
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceSimulators.class);
+
     private final SimulatedHardware hardware;
+    private final String simulationBroker;
     private final Clock clock;
     private final Scheduler scheduler;
     private final Map<String, Scheduler.Cancellable> stimuli = new ConcurrentHashMap<>();
 
     public DeviceSimulators(SimulatedHardware hardware, Clock clock, Scheduler scheduler) {
+        this(hardware, clock, scheduler, null);
+    }
+
+    /** With {@code simulationBroker}, the URI of a broker started for the simulation, or null if there is none. */
+    public DeviceSimulators(SimulatedHardware hardware, Clock clock, Scheduler scheduler, String simulationBroker) {
         this.hardware = hardware;
+        this.simulationBroker = simulationBroker;
         this.clock = clock;
         this.scheduler = scheduler;
     }
@@ -163,7 +180,31 @@ public final class DeviceSimulators {
                     MIFARE_TAGS.size()))), chip::clearField));
             return true;
         }
+        if (options instanceof MqttSubscriberOptions o && o.broker().equals(simulationBroker)) {
+            MqttSensorSimulator sensors;
+            try {
+                sensors = new MqttSensorSimulator(o.broker(), "simulated-sensors-" + device.id());
+            } catch (BusException e) {
+                LOG.warn("no simulated MQTT sensors for {}: {}", device.id(), e.getMessage());
+                return false;
+            }
+            // The device id is the Tasmota topic, so the reading's sensor id names the simulated device.
+            Scheduler.Cancellable readings = sensors.scheduleReadings(scheduler, clock, List.of(device.id()),
+                    List.of(), SENSOR_REFRESH_MS, 0, RandomGenerator.getDefault());
+            stimuli.put(device.id(), () -> {
+                readings.cancel();
+                sensors.close();
+            });
+            return true;
+        }
         return false;
+    }
+
+    /** Stops every stimulus and disconnects the simulated MQTT sensors. */
+    @Override
+    public void close() {
+        stimuli.values().forEach(Scheduler.Cancellable::cancel);
+        stimuli.clear();
     }
 
     /** Puts a card into a reader's field for {@value #TAG_DWELL_MS} ms every {@value #CARD_PERIOD_MS} ms. */
