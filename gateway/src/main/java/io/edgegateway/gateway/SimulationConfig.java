@@ -7,12 +7,12 @@ import io.edgegateway.gateway.wiring.DeviceSimulators;
 import java.util.Map;
 
 /**
- * The config {@code run --simulate} uses when no file is given: the {@code laptop-sim} board, the default
- * topics and one device of every driver type that {@link DeviceSimulators} can put a chip behind, with its
- * default options, except where a default
- * is too slow for a demo (a BME280 reads once a minute by default), a pin or serial port must be chosen (free
- * pins of the laptop-sim board, a port path of its own per serial device) or a line format must be described. It is generated as YAML and read by the
- * same validator as a file, so simulation never takes a path the real config does not.
+ * The config {@code run --simulate} uses when no file is given: the {@code laptop-sim} board, the default topics and
+ * one device of every driver type that {@link DeviceSimulators} can put a chip behind, with its default options, except
+ * where a default is too slow for a demo (a BME280 reads once a minute by default), a pin or serial port must be chosen
+ * (free pins of the laptop-sim board, a port path of its own per serial device) or a line format must be described. It
+ * is generated as YAML and read by the same validator as a file, so simulation never takes a path the real config does
+ * not.
  */
 final class SimulationConfig {
     /** Options that differ from the driver defaults, by type. */

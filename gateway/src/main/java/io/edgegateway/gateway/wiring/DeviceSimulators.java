@@ -42,19 +42,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts a simulated chip wherever a configured device expects one on the {@link SimulatedHardware}, so
- * {@code --simulate} runs the real drivers against bus-level simulators: a BME280 register map on its I2C
- * address, a DS18B20 folder in the simulated 1-Wire sysfs (rewritten every few seconds, as conversions
- * happen), a push button pressed every {@value #BUTTON_PERIOD_MS} ms on a gpio-input pin, and a Wiegand reader
- * presenting one of three cards every {@value #CARD_PERIOD_MS} ms. On the simulated serial ports: an RDM6300
- * holding one of three EM4100 tags up for a second every {@value #CARD_PERIOD_MS} ms, a GPS receiver walking
- * north at 1 Hz, and an Arduino sensor board printing a line every {@value #LINE_PERIOD_MS} ms. A PN532 (on its
- * HSU serial port) and an MFRC522 (on its SPI chip select) have one of three ISO 14443A cards in their field
- * for a second every {@value #CARD_PERIOD_MS} ms. An mqtt-subscriber on the simulation's own broker gets a
- * Tasmota BME280 publishing its telemetry every {@value #SENSOR_REFRESH_MS} ms; one on any other broker is
- * left alone, since publishing into a real broker would mix made-up readings with real ones. Pulses take real time (a 26-bit frame about
- * 50 ms) on the shared scheduler, which is what a reader does to a real driver too. Re-attaching a device id
- * stops its previous stimulus. A device type without a simulator here finds nothing on its bus and is retried
- * like an unplugged device; that is not a config error.
+ * {@code --simulate} runs the real drivers against bus-level simulators: a BME280 register map on its I2C address, a DS18B20
+ * folder in the simulated 1-Wire sysfs (rewritten every few seconds, as conversions happen), a push button pressed
+ * every {@value #BUTTON_PERIOD_MS} ms on a gpio-input pin, and a Wiegand reader presenting one of three cards every
+ * {@value #CARD_PERIOD_MS} ms. On the simulated serial ports: an RDM6300 holding one of three EM4100 tags up for a
+ * second every {@value #CARD_PERIOD_MS} ms, a GPS receiver walking north at 1 Hz, and an Arduino sensor board printing
+ * a line every {@value #LINE_PERIOD_MS} ms. A PN532 (on its HSU serial port) and an MFRC522 (on its SPI chip select)
+ * have one of three ISO 14443A cards in their field for a second every {@value #CARD_PERIOD_MS} ms. An mqtt-subscriber
+ * on the simulation's own broker gets a Tasmota BME280 publishing its telemetry every {@value #SENSOR_REFRESH_MS} ms;
+ * one on any other broker is left alone, since publishing into a real broker would mix made-up readings with real ones.
+ * Pulses take real time (a 26-bit frame about 50 ms) on the shared scheduler, which is what a reader does to a real
+ * driver too. Re-attaching a device id stops its previous stimulus. A device type without a simulator here finds
+ * nothing on its bus and is retried like an unplugged device; that is not a config error.
  */
 public final class DeviceSimulators implements AutoCloseable {
     /** The driver types {@link #attach} has a simulator for. */
