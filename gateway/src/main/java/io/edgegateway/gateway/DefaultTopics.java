@@ -20,7 +20,7 @@ final class DefaultTopics {
     }
 
     private static final Map<String, String> BY_DRIVER_TYPE = Map.of("bme280", ENVIRONMENT, "ds18b20", ENVIRONMENT,
-            "gpio-input", GPIO, "wiegand", RFID);
+            "gpio-input", GPIO, "wiegand", RFID, "rdm6300", RFID, "pn532", RFID, "mfrc522", RFID);
 
     /** The topic a simulated device of this driver type writes to; readings unless the type is listed. */
     static String forDriverType(String type) {

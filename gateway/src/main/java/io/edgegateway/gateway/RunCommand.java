@@ -6,6 +6,7 @@ import io.edgegateway.drivers.Clock;
 import io.edgegateway.drivers.DriverRegistry;
 import io.edgegateway.drivers.EventHeaders;
 import io.edgegateway.drivers.ExecutorScheduler;
+import io.edgegateway.drivers.sim.MosquittoBroker;
 import io.edgegateway.drivers.sim.SimulatedHardware;
 import io.edgegateway.gateway.config.ConfigReader;
 import io.edgegateway.gateway.config.GatewayConfig;
@@ -26,6 +27,7 @@ import io.edgegateway.log.LocalLog;
 import io.edgegateway.log.LogConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,10 +97,38 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "How often to look for edits of --config (default: ${DEFAULT-VALUE}).")
     long configCheckSeconds;
 
+    /** URI of the broker started for the generated config's mqtt-subscriber; null when there is none. */
+    private String simulationBroker;
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         checkOptions();
+        try (MosquittoBroker broker = config == null ? simulationBroker() : null) {
+            simulationBroker = broker == null ? null : broker.uri();
+            return runWithBroker();
+        }
+    }
+
+    /**
+     * A broker of its own for the generated config's mqtt-subscriber, or null without mosquitto, in which case
+     * the config has no such device. A user's config names its own brokers, so none is started for it.
+     */
+    private MosquittoBroker simulationBroker() {
+        if (MosquittoBroker.binary().isEmpty()) {
+            LOG.info("mosquitto is not installed, so the simulated config has no mqtt-subscriber device");
+            return null;
+        }
+        try {
+            return MosquittoBroker.start(dataDir.resolve("simulation").resolve("mosquitto"));
+        } catch (IOException e) {
+            LOG.warn("the simulated config has no mqtt-subscriber device: its broker did not start: {}",
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private Integer runWithBroker() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
         DriverRegistry registry = BuiltInDrivers.registry();
         ConfigReader reader = ValidateCommand.reader(boards);
         if (!reader.checksBoards()) {
@@ -107,7 +137,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         GatewayConfig first;
         try {
             first = config != null ? reader.read(config)
-                    : reader.read(SimulationConfig.text(registry, MachineIdentity.system().id().isPresent()),
+                    : reader.read(SimulationConfig.text(registry, MachineIdentity.system().id().isPresent(),
+                    simulationBroker),
                     "simulation");
         } catch (InvalidConfigException e) {
             PrintWriter err = spec.commandLine().getErr();
@@ -155,8 +186,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                      LogConfig logConfig, PrintWriter out, CountDownLatch stop) throws Exception {
         try (ExecutorScheduler scheduler = new ExecutorScheduler(2, "devices");
              SimulatedHardware hardware = new SimulatedHardware(clock, dataDir.resolve("simulation"));
-             LocalLog log = LocalLog.open(dataDir, logConfig)) {
-            DeviceSimulators simulators = new DeviceSimulators(hardware, clock, scheduler);
+             LocalLog log = LocalLog.open(dataDir, logConfig);
+             DeviceSimulators simulators = new DeviceSimulators(hardware, clock, scheduler, simulationBroker)) {
             GatewayRuntime runtime = new GatewayRuntime(log, hardware.buses(), clock, scheduler,
                     BackoffPolicy.defaults(), simulators::attach, MAX_IN_FLIGHT, new ClockStamp(clock));
             state.audit().record("gateway", "start", "version " + VersionCommand.version() + ", "
