@@ -18,6 +18,13 @@ final class ForwardedTopic {
     volatile String error;
     volatile long retryAtMs;
     volatile long forwarded;
+    /**
+     * Set after a record-too-large error in a batch of several events: the topic then sends one event per
+     * batch until every partition is past the failed stretch (the value per partition is its last offset),
+     * so that the events before the offending one are delivered and the offender is named exactly.
+     * Forwarder thread only.
+     */
+    final java.util.Map<EdgePartition, Long> oneAtATimeUntil = new java.util.HashMap<>();
 
     ForwardedTopic(String name, String centralTopic, int priority, int partitionCount) {
         this.name = name;

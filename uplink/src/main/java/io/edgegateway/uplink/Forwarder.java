@@ -346,8 +346,32 @@ final class Forwarder implements Runnable {
                 return false;
             }
         }
-        Map<EdgePartition, Long> removed = batch.removeTopic(topic);
-        String where = removed.isEmpty() ? "" : " (batch from " + removed + ")";
+        String where = "";
+        if (state == TopicStatus.State.RECORD_TOO_LARGE) {
+            List<Map.Entry<EdgePartition, List<StoredRecord>>> mine = new ArrayList<>();
+            batch.chunks().entrySet().stream().filter(e -> e.getKey().topic().equals(topic)).forEach(mine::add);
+            int events = mine.stream().mapToInt(e -> e.getValue().size()).sum();
+            if (events > 1 || (events == 1 && t.oneAtATimeUntil.isEmpty())) {
+                // Kafka rejects the whole producer batch, so which event is too large is not known yet:
+                // resend this stretch one event at a time; the events before the offender go through.
+                for (Map.Entry<EdgePartition, List<StoredRecord>> e : mine) {
+                    t.oneAtATimeUntil.merge(e.getKey(), e.getValue().get(e.getValue().size() - 1).offset(), Math::max);
+                }
+                batch.removeTopic(topic);
+                for (Source s : t.sources) {
+                    s.reader.seek(s.delivered);
+                }
+                log.info("uplink: topic {}: an event is too large for '{}'; sending this stretch one event at a time"
+                        + " to find it", topic, t.centralTopic);
+                return true;
+            }
+            if (events == 1) {
+                StoredRecord r = mine.get(0).getValue().get(0);
+                where = " (event " + mine.get(0).getKey() + "@" + r.offset() + ", " + OutboundBatch.sizeOf(r)
+                        + " bytes before headers)";
+            }
+        }
+        batch.removeTopic(topic);
         String message = switch (state) {
             case RECORD_TOO_LARGE -> "an event is larger than central topic '" + t.centralTopic
                     + "' or the producer accepts" + where + ": " + Errors.describe(error)
@@ -374,12 +398,25 @@ final class Forwarder implements Runnable {
                 if (s.topic.paused()) {
                     continue;
                 }
+                if (!s.topic.oneAtATimeUntil.isEmpty()) {
+                    if (!b.chunks().keySet().stream().anyMatch(p -> p.topic().equals(s.topic.name))) {
+                        fillOne(s, b);
+                    }
+                    continue;
+                }
                 if (!fillFrom(s, b, maxBytes)) {
                     return b;
                 }
             }
         }
         return b;
+    }
+
+    private void fillOne(Source s, OutboundBatch b) {
+        List<StoredRecord> rs = poll(s, 1, Duration.ZERO, true);
+        if (!rs.isEmpty()) {
+            b.add(s.id, rs.get(0), OutboundBatch.sizeOf(rs.get(0)) + converter.headerOverhead(s.id));
+        }
     }
 
     /** Adds events of one partition; false once the batch is full. */
@@ -511,12 +548,22 @@ final class Forwarder implements Runnable {
     }
 
     private void delivered(Map<EdgePartition, Long> next, long events, long bytes) {
+        // Counters first: a status caller that sees the backlog gone must also see what was forwarded.
+        forwardedEvents.addAndGet(events);
+        forwardedBytes.addAndGet(bytes);
+        committed.incrementAndGet();
+        lastCommitAtMs = clock.millis();
+        drain.record(events);
         Map<ForwardedTopic, Map<Integer, Long>> byTopic = new LinkedHashMap<>();
         for (Source s : sources) {
             Long n = next.get(s.id);
             if (n != null) {
                 long count = n - s.delivered;
                 s.delivered = n;
+                Long until = s.topic.oneAtATimeUntil.get(s.id);
+                if (until != null && n > until) {
+                    s.topic.oneAtATimeUntil.remove(s.id);
+                }
                 s.topic.forwarded += Math.max(0, count);
                 byTopic.computeIfAbsent(s.topic, k -> new TreeMap<>()).put(s.id.partition(), n);
             }
@@ -524,11 +571,6 @@ final class Forwarder implements Runnable {
         // The cluster already holds these positions (exactly-once) or the events (at-least-once): the local
         // cursor follows. If it cannot be written, exactly-once recovers from the cluster on restart.
         byTopic.forEach((t, m) -> t.sources.get(0).cursor.commit(m));
-        forwardedEvents.addAndGet(events);
-        forwardedBytes.addAndGet(bytes);
-        committed.incrementAndGet();
-        lastCommitAtMs = clock.millis();
-        drain.record(events);
         listener.onCommit((int) events, bytes);
     }
 
