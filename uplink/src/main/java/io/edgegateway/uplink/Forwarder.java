@@ -614,7 +614,8 @@ final class Forwarder implements Runnable {
             if (!running || System.nanoTime() >= deadline || connectivity.state() == ConnectivityState.ONLINE) {
                 continue;
             }
-            boolean answers = central.answers(Math.min(options.probeIntervalMs(), 5_000));
+            // A probe may take longer than the interval on a slow link; two seconds is a fair minimum.
+            boolean answers = central.answers(Math.max(2_000, Math.min(options.probeIntervalMs(), 10_000)));
             if (!answers) {
                 clusterUnreachable = true;
             } else if (clusterUnreachable) {
