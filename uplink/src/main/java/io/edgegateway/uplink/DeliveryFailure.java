@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * A batch was not (entirely) delivered. {@code kind} says what to do next (see {@link Errors}); topic
  * errors name the topics to pause with their first error; {@code delivered} lists, in at-least-once
- * mode, the partitions whose leading events were acked anyway (the next offset after them).
+ * mode, the partitions whose leading events were acked anyway (the next offset after them); {@code fenced}
+ * tells a takeover by another instance from other fatal errors.
  */
 final class DeliveryFailure extends Exception {
     private static final long serialVersionUID = 1L;
@@ -13,6 +14,8 @@ final class DeliveryFailure extends Exception {
     final Errors.Kind kind;
     final Map<String, Throwable> topicErrors;
     final Map<EdgePartition, Long> delivered;
+    /** Another producer with the same transactional id took over (not a timed-out transaction of ours). */
+    boolean fenced;
 
     DeliveryFailure(Errors.Kind kind, String message, Throwable cause, Map<String, Throwable> topicErrors,
             Map<EdgePartition, Long> delivered) {

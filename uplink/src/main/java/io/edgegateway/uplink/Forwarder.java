@@ -59,6 +59,7 @@ final class Forwarder implements Runnable {
     private boolean clusterUnreachable;
     private boolean budgetLogged;
     private boolean budgetBlocked;
+    private volatile boolean budgetWaiting;
     private int rotation;
     private int opens;
 
@@ -67,6 +68,7 @@ final class Forwarder implements Runnable {
     final AtomicLong committed = new AtomicLong();
     final AtomicLong aborted = new AtomicLong();
     final AtomicLong rebuilds = new AtomicLong();
+    final AtomicLong fencings = new AtomicLong();
     volatile long lastCommitAtMs = -1;
 
     Forwarder(LocalLog localLog, UplinkOptions options, Clock clock, UplinkListener listener,
@@ -526,6 +528,19 @@ final class Forwarder implements Runnable {
             // The batch failed because of a topic that is now paused: send the rest at once, no backoff.
             boolean onlyTopicErrors = anyPaused && f.kind != Errors.Kind.FATAL
                     && Errors.classify(f.getCause()) == Errors.Kind.TOPIC;
+            if (f.fenced) {
+                pending = null;
+                dropDelivery(f.getMessage());
+                fencings.incrementAndGet();
+                // Taking over again at once would fence the other process, which would do the same: a
+                // livelock in which nobody commits. The newer one keeps the id; this one waits.
+                log.error("uplink: another process with gateway id {} and the same topics took over (fenced: {});"
+                        + " waiting {} ms before trying again. Two gateways must not share an id.",
+                        options.gatewayId(), f.getMessage(), options.fencedRetryMs());
+                connectivity.failure("fenced by another instance with the same transactional.id");
+                sleep(options.fencedRetryMs());
+                return;
+            }
             if (f.kind == Errors.Kind.FATAL || rebuildRequested) {
                 pending = null;
                 dropDelivery(f.getMessage());
@@ -592,7 +607,10 @@ final class Forwarder implements Runnable {
                     + " (00:00 UTC)", options.dailyBudgetBytes(), ms / 1000);
             budgetLogged = true;
         }
-        sleep(Math.min(ms, 60_000));
+        budgetWaiting = true;
+        // Wake every second: cheap, and the clock (or a changed budget) is noticed promptly.
+        sleep(Math.min(ms, 1_000));
+        budgetWaiting = false;
         if (budget.remaining() > 0 && !budgetBlocked) {
             budgetLogged = false;
         }
@@ -643,6 +661,11 @@ final class Forwarder implements Runnable {
 
     boolean hasDelivery() {
         return delivery != null;
+    }
+
+    /** True while forwarding waits for the daily budget to refill: no commits are expected then. */
+    boolean waitingForBudget() {
+        return budgetWaiting;
     }
 
     DailyBudget budget() {

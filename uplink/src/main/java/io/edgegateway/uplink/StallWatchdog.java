@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
  * Catches the most common field failure of gateways: connected, backlog waiting, nothing forwarded. When
  * the state is online, unpaused topics have a backlog, and nothing was committed for
  * {@code stall.timeout.ms} (counted from the later of the last commit and the moment the state became
- * online), it logs the stall, counts it, tells the listener, marks the connectivity degraded and has the
- * forwarder throw away its producer (which fails whatever call it is stuck in). {@link #check()} is called
- * periodically by the uplink's scheduler.
+ * online; waiting for the daily budget does not count), it logs the stall, counts it, tells the listener,
+ * marks the connectivity degraded and has the forwarder throw away its producer (which fails whatever call
+ * it is stuck in). {@link #check()} is called periodically by the uplink's scheduler.
  */
 final class StallWatchdog {
     private static final Logger log = LoggerFactory.getLogger(StallWatchdog.class);
@@ -23,12 +23,14 @@ final class StallWatchdog {
     private final LongSupplier lastCommitAtMs;
     private final Runnable rebuild;
     private final UplinkListener listener;
+    private final java.util.function.BooleanSupplier idleByDesign;
     private long onlineSinceMs = -1;
     private long lastStallAtMs = -1;
     private long stalls;
 
     StallWatchdog(Clock clock, long timeoutMs, Connectivity connectivity, LongSupplier backlogEvents,
-            LongSupplier lastCommitAtMs, Runnable rebuild, UplinkListener listener) {
+            LongSupplier lastCommitAtMs, Runnable rebuild, UplinkListener listener,
+            java.util.function.BooleanSupplier idleByDesign) {
         this.clock = clock;
         this.timeoutMs = timeoutMs;
         this.connectivity = connectivity;
@@ -36,12 +38,18 @@ final class StallWatchdog {
         this.lastCommitAtMs = lastCommitAtMs;
         this.rebuild = rebuild;
         this.listener = listener;
+        this.idleByDesign = idleByDesign;
     }
 
     synchronized void check() {
         long now = clock.millis();
         if (connectivity.state() != ConnectivityState.ONLINE) {
             onlineSinceMs = -1;
+            return;
+        }
+        if (idleByDesign.getAsBoolean()) {
+            // Waiting for the daily budget is not a stall; the quiet time counts from when it refills.
+            onlineSinceMs = now;
             return;
         }
         if (onlineSinceMs < 0) {

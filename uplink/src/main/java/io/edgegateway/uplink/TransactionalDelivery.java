@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -32,6 +34,7 @@ final class TransactionalDelivery implements Delivery {
     private final RecordConverter converter;
     private final CentralOffsets offsets;
     private volatile KafkaProducer<byte[], byte[]> producer;
+    private long transactionTimeoutMs;
 
     TransactionalDelivery(UplinkOptions options, String transactionalId, Admin admin, RecordConverter converter,
             CentralOffsets offsets) {
@@ -47,6 +50,7 @@ final class TransactionalDelivery implements Delivery {
         offsets.ensureTopic(admin, options.offsetsTopicPartitions(), options.offsetsTopicReplicationFactor(),
                 options.operationTimeoutMs());
         Properties props = ClientConfigs.producer(options, transactionalId);
+        transactionTimeoutMs = Long.parseLong(props.getProperty("transaction.timeout.ms", "60000"));
         producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         producer.initTransactions();
         return offsets.read(admin, ClientConfigs.consumer(options), partitions, options.operationTimeoutMs());
@@ -54,6 +58,21 @@ final class TransactionalDelivery implements Delivery {
 
     @Override
     public void deliver(OutboundBatch batch) throws DeliveryFailure {
+        long began = System.nanoTime();
+        try {
+            attempt(batch);
+        } catch (DeliveryFailure f) {
+            // An epoch error means a newer producer with our id exists: another process took over, or the
+            // coordinator aborted our transaction for running past transaction.timeout.ms (then the epoch is
+            // bumped too). Only a transaction younger than that timeout can have been fenced by a takeover.
+            Throwable c = Errors.unwrap(f.getCause() == null ? f : f.getCause());
+            boolean epoch = c instanceof ProducerFencedException || c instanceof InvalidProducerEpochException;
+            f.fenced = epoch && (System.nanoTime() - began) / 1_000_000 < transactionTimeoutMs;
+            throw f;
+        }
+    }
+
+    private void attempt(OutboundBatch batch) throws DeliveryFailure {
         KafkaProducer<byte[], byte[]> p = producer;
         Map<String, Throwable> topicErrors = new ConcurrentHashMap<>();
         AtomicReference<Throwable> firstError = new AtomicReference<>();

@@ -80,7 +80,7 @@ public final class Uplink implements AutoCloseable {
                 new DailyBudget(options.dailyBudgetBytes(), clock), new RateMeter(clock::millis),
                 new CentralTopics(admin, options.operationTimeoutMs()), converter, topics, deliveries);
         this.watchdog = new StallWatchdog(clock, options.stallTimeoutMs(), connectivity, this::unpausedBacklog,
-                () -> forwarder.lastCommitAtMs, forwarder::requestRebuild, listener);
+                () -> forwarder.lastCommitAtMs, forwarder::requestRebuild, listener, forwarder::waitingForBudget);
         this.thread = new Thread(forwarder, "edge-uplink-" + options.gatewayId());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "edge-uplink-watchdog-" + options.gatewayId());
@@ -181,7 +181,8 @@ public final class Uplink implements AutoCloseable {
         return new UplinkStatus(options.gatewayId(), options.mode(), transactionalId, connectivity.state(),
                 connectivity.lastError(), connectivity.transitions(), connectivity.millisInState(), List.copyOf(ts),
                 forwarder.drain().perSecond(), forwarder.forwardedEvents.get(), forwarder.forwardedBytes.get(),
-                forwarder.committed.get(), forwarder.aborted.get(), forwarder.rebuilds.get(), watchdog.stalls(),
+                forwarder.committed.get(), forwarder.aborted.get(), forwarder.rebuilds.get(), forwarder.fencings.get(),
+                watchdog.stalls(),
                 last < 0 ? -1 : now - last, b.usedToday(), b.enabled() ? b.remaining() : -1,
                 options.maskedKafkaProperties());
     }

@@ -50,6 +50,7 @@ public final class UplinkOptions {
             new Key("offline.after.ms", "15000", "failures for this long turn degraded into offline"),
             new Key("stall.timeout.ms", "60000", "online with a backlog but nothing committed for this long: stall, rebuild the producer"),
             new Key("paused.retry.ms", "30000", "how often a topic paused by a topic error is retried"),
+            new Key("fenced.retry.ms", "60000", "after another process with the same gateway id and topics fenced this one, wait this long before taking over again"),
             new Key("operation.timeout.ms", "30000", "longest wait for one Kafka admin or consumer operation"),
             new Key("kafka.*", null, "any Kafka client property (bootstrap.servers is required); values may be ${file:...} or ${env:...}"));
 
@@ -85,6 +86,7 @@ public final class UplinkOptions {
     private final long offlineAfterMs;
     private final long stallTimeoutMs;
     private final long pausedRetryMs;
+    private final long fencedRetryMs;
     private final long operationTimeoutMs;
     private final Map<String, String> kafka;
     private final Set<String> secretKafkaKeys;
@@ -113,6 +115,7 @@ public final class UplinkOptions {
         offlineAfterMs = p.number("offline.after.ms", 0, 3_600_000);
         stallTimeoutMs = p.number("stall.timeout.ms", 100, 86_400_000);
         pausedRetryMs = p.number("paused.retry.ms", 100, 86_400_000);
+        fencedRetryMs = p.number("fenced.retry.ms", 100, 86_400_000);
         operationTimeoutMs = p.number("operation.timeout.ms", 100, 3_600_000);
         kafka = p.kafka();
         secretKafkaKeys = p.secretKafkaKeys;
@@ -161,6 +164,7 @@ public final class UplinkOptions {
     public long offlineAfterMs() { return offlineAfterMs; }
     public long stallTimeoutMs() { return stallTimeoutMs; }
     public long pausedRetryMs() { return pausedRetryMs; }
+    public long fencedRetryMs() { return fencedRetryMs; }
     public long operationTimeoutMs() { return operationTimeoutMs; }
 
     /** The Kafka client properties with secrets resolved; for building clients only, never for display. */

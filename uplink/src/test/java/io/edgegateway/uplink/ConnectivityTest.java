@@ -76,7 +76,7 @@ class ConnectivityTest {
                     public void onStall(long sinceMs) {
                         reported.add(sinceMs);
                     }
-                });
+                }, () -> false);
         w.check();
         clock.advance(120_000);
         w.check();

@@ -83,6 +83,31 @@ class UplinkExactlyOnceTest {
     }
 
     @Test
+    void aSecondInstanceWithTheSameIdIsFencedNotDuplicated(@TempDir Path dirA, @TempDir Path dirB) throws Exception {
+        // Two processes believe they are gateway gw-z (a restored backup, a zombie after a failover) and hold
+        // the same events. Each fences the other in turn; the cluster still gets every event once.
+        InJvmKafka.createTopic(kafka.bootstrap(), "edge.twins", 2, Map.of());
+        try (LocalLog a = LocalLog.open(dirA); LocalLog b = LocalLog.open(dirB)) {
+            for (LocalLog log : List.of(a, b)) {
+                EdgeData.createTopic(log, "twins", 2, 0);
+                new EdgeData(1_700_000_000_000L).append(log, "twins", 20_000, 16, 100);
+            }
+            Map<String, String> o = options("gw-z", "twins", kafka.bootstrap());
+            o.put("batch.max.records", "200");
+            o.put("fenced.retry.ms", "3000");
+            try (Uplink ua = Uplink.start(a, UplinkOptions.parse(o)); Uplink ub = Uplink.start(b, UplinkOptions.parse(o))) {
+                Await.until(120_000, () -> ua.status().backlogEvents() == 0 || ub.status().backlogEvents() == 0,
+                        () -> ua.status() + "\n" + ub.status());
+                assertEquals(ua.transactionalId(), ub.transactionalId());
+                assertTrue(ua.status().fencings() + ub.status().fencings() > 0,
+                        "neither instance was fenced: " + ua.status() + "\n" + ub.status());
+            }
+            Central.verify(a, kafka.bootstrap(), Map.of("twins", "edge.twins"), true, "gw-z");
+            Central.verifyPositions(a, kafka.bootstrap(), "edge.uplink.offsets", "gw-z", List.of("twins"));
+        }
+    }
+
+    @Test
     void sharedTopicCarriesTheSourceInHeadersAndCentralPositionsWinAfterRestart(@TempDir Path dir) throws Exception {
         List<String> topics = List.of("meters", "doors");
         InJvmKafka.createTopic(kafka.bootstrap(), "site.all", 2, Map.of());
