@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>Reading must not miss a committed position that sits behind another gateway's open transaction: a
  * {@code read_committed} consumer stops at the last stable offset. So {@link #read} first takes the high
  * watermark (read_uncommitted) and reads until its position passes it; that waits at most for the other
- * transactions to end, bounded by the operation timeout.
+ * transactions to end, bounded by the operation timeout. If what holds it back is a transaction of this
+ * gateway's own id that the coordinator has forgotten (seen after broker crashes), it is aborted.
  */
 final class CentralOffsets {
     private static final Logger log = LoggerFactory.getLogger(CentralOffsets.class);
@@ -92,7 +93,66 @@ final class CentralOffsets {
      * The committed positions of this gateway for the given partitions; partitions without an entry are
      * absent from the result.
      */
-    Map<EdgePartition, Long> read(Admin admin, Properties consumerProps, Set<EdgePartition> wanted, long timeoutMs)
+    Map<EdgePartition, Long> read(Admin admin, Properties consumerProps, Set<EdgePartition> wanted, long timeoutMs,
+            String transactionalId) throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        try {
+            return read(admin, consumerProps, wanted, timeoutMs);
+        } catch (TimeoutException e) {
+            List<String> aborted = abortOrphans(admin, transactionalId);
+            if (aborted.isEmpty()) {
+                throw e;
+            }
+            log.warn("the offsets topic {} was held back by transactions of this gateway's own transactional.id {}"
+                    + " that its coordinator no longer tracks (left behind by a broker failure); aborted them: {}",
+                    topic, transactionalId, aborted);
+            return read(admin, consumerProps, wanted, timeoutMs);
+        }
+    }
+
+    /**
+     * Aborts open transactions on the offsets topic that belong to {@code transactionalId} while its
+     * coordinator reports no transaction in progress. Called after {@code initTransactions}, so no producer
+     * can still commit them: only a marker the coordinator lost track of is missing, and until one is
+     * written the topic's last stable offset, and with it every position behind it, stays stuck. This is
+     * what {@code kafka-transactions.sh abort} does by hand.
+     */
+    private List<String> abortOrphans(Admin admin, String transactionalId) {
+        List<String> aborted = new ArrayList<>();
+        try {
+            Map<Long, String> states = new HashMap<>();
+            admin.listTransactions().all().get(5, TimeUnit.SECONDS).forEach(t -> {
+                if (t.transactionalId().equals(transactionalId)) {
+                    states.put(t.producerId(), t.state().toString());
+                }
+            });
+            List<TopicPartition> tps = new ArrayList<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(p -> tps.add(new TopicPartition(topic, p.partition())));
+            for (Map.Entry<TopicPartition, org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState> e
+                    : admin.describeProducers(tps).all().get(5, TimeUnit.SECONDS).entrySet()) {
+                for (org.apache.kafka.clients.admin.ProducerState ps : e.getValue().activeProducers()) {
+                    String state = states.get(ps.producerId());
+                    if (ps.currentTransactionStartOffset().isEmpty() || state == null
+                            || IN_PROGRESS.contains(state.toLowerCase(java.util.Locale.ROOT))) {
+                        continue;
+                    }
+                    admin.abortTransaction(new org.apache.kafka.clients.admin.AbortTransactionSpec(e.getKey(),
+                            ps.producerId(), (short) ps.producerEpoch(), ps.coordinatorEpoch().orElse(0)))
+                            .all().get(5, TimeUnit.SECONDS);
+                    aborted.add(e.getKey() + " from offset " + ps.currentTransactionStartOffset().getAsLong()
+                            + " (producer " + ps.producerId() + ", epoch " + ps.producerEpoch() + ")");
+                }
+            }
+        } catch (Exception e) {
+            log.warn("could not check the offsets topic {} for abandoned transactions: {}", topic, e.toString());
+        }
+        return aborted;
+    }
+
+    private static final Set<String> IN_PROGRESS = Set.of("ongoing", "prepareabort", "preparecommit",
+            "prepareepochfence", "unknown");
+
+    private Map<EdgePartition, Long> read(Admin admin, Properties consumerProps, Set<EdgePartition> wanted, long timeoutMs)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         Map<String, TopicDescription> d = admin.describeTopics(List.of(topic)).allTopicNames()
@@ -121,7 +181,7 @@ final class CentralOffsets {
                 long left = remainingMs(deadline);
                 if (left <= 0) {
                     throw new TimeoutException("reading the offsets topic " + topic + " did not reach its end "
-                            + highWatermarks + " within " + timeoutMs + " ms");
+                            + highWatermarks + " within " + timeoutMs + " ms; " + openTransactions(admin, tps));
                 }
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(Math.min(left, 200)))) {
                     if (r.key() == null) {
@@ -140,6 +200,22 @@ final class CentralOffsets {
             }
         }
         return out;
+    }
+
+    /** Which transactions hold the offsets topic's stable offset back, for the error message. */
+    private static String openTransactions(Admin admin, List<TopicPartition> tps) {
+        try {
+            Map<Long, String> ids = new HashMap<>();
+            admin.listTransactions().all().get(5, TimeUnit.SECONDS)
+                    .forEach(t -> ids.put(t.producerId(), t.transactionalId() + " " + t.state()));
+            List<String> open = new ArrayList<>();
+            admin.describeProducers(tps).all().get(5, TimeUnit.SECONDS).forEach((tp, d) -> d.activeProducers()
+                    .forEach(p -> p.currentTransactionStartOffset().ifPresent(o -> open.add(tp + " from offset " + o
+                            + " by producer " + p.producerId() + " (" + ids.getOrDefault(p.producerId(), "?") + ")"))));
+            return open.isEmpty() ? "no open transaction found" : "open transactions: " + open;
+        } catch (Exception e) {
+            return "open transactions unknown (" + e + ")";
+        }
     }
 
     private static boolean reached(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> ends) {

@@ -8,8 +8,9 @@ import java.util.Map;
  * how often each state was entered and the milliseconds spent in each, the last error. Progress: the drain
  * rate (events per second over the last ten seconds), totals since start, transactions committed and
  * aborted, producer rebuilds, times another process with the same id took over (fencings), stalls found
- * by the watchdog, and how long ago the last commit was (-1 if none). Metered links: bytes sent today and the budget left (-1 without a budget). The Kafka client
- * properties are shown with every secret replaced by {@code [hidden]}.
+ * by the watchdog, and how long ago the last commit was (-1 if none). Metered links: bytes sent today and
+ * the budget left (-1 without a budget). The Kafka client properties are shown with every secret replaced by
+ * {@code [hidden]}.
  */
 public record UplinkStatus(String gatewayId, DeliveryMode mode, String transactionalId, ConnectivityState state,
         String lastError, Map<ConnectivityState, Long> stateTransitions, Map<ConnectivityState, Long> millisInState,

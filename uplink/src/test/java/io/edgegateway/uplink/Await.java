@@ -14,10 +14,24 @@ final class Await {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("not within " + timeoutMs + " ms: " + message.get());
+                fail("not within " + timeoutMs + " ms: " + message.get() + "\n" + uplinkThreads());
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Stack traces of the uplink's threads, to see where a forwarder waits when a test times out. */
+    static String uplinkThreads() {
+        StringBuilder sb = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, st) -> {
+            if (t.getName().startsWith("edge-uplink")) {
+                sb.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+                for (StackTraceElement e : st) {
+                    sb.append("    at ").append(e).append('\n');
+                }
+            }
+        });
+        return sb.toString();
     }
 
     /** Waits until the uplink has forwarded everything of its unpaused topics. */
