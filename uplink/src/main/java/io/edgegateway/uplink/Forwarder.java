@@ -62,6 +62,15 @@ final class Forwarder implements Runnable {
     private volatile boolean budgetWaiting;
     private int rotation;
     private int opens;
+    /**
+     * The byte limit of the next batch: what the link delivered in about {@link #BATCH_SECONDS} at the
+     * last measured rate, within 64 KiB and {@code batch.max.bytes}; halved after a failure. Large batches
+     * make transactions cheap on a fast link, but a batch that takes longer to send than
+     * {@code transaction.timeout.ms} would be aborted and re-sent for ever on a slow one.
+     */
+    private long adaptiveBatchBytes;
+    private static final long MIN_BATCH_BYTES = 64 * 1024;
+    private static final double BATCH_SECONDS = 5.0;
 
     final AtomicLong forwardedEvents = new AtomicLong();
     final AtomicLong forwardedBytes = new AtomicLong();
@@ -95,6 +104,7 @@ final class Forwarder implements Runnable {
             byPriority.computeIfAbsent(t.priority, k -> new ArrayList<>()).addAll(t.sources);
         }
         priorityGroups.addAll(byPriority.values());
+        adaptiveBatchBytes = Math.min(options.batchMaxBytes(), 1 << 20);
     }
 
     Set<EdgePartition> partitionSet() {
@@ -391,7 +401,8 @@ final class Forwarder implements Runnable {
 
     private OutboundBatch fill() {
         OutboundBatch b = new OutboundBatch();
-        long maxBytes = Math.min(throttle.batchBytes(options.batchMaxBytes()), budget.remaining());
+        long maxBytes = Math.min(Math.min(throttle.batchBytes(options.batchMaxBytes()), adaptiveBatchBytes),
+                budget.remaining());
         rotation++;
         for (List<Source> group : priorityGroups) {
             int n = group.size();
@@ -499,8 +510,12 @@ final class Forwarder implements Runnable {
         if (d == null) {
             return;
         }
+        long began = System.nanoTime();
         try {
             d.deliver(batch);
+            double seconds = Math.max(1e-3, (System.nanoTime() - began) / 1e9);
+            adaptiveBatchBytes = Math.max(MIN_BATCH_BYTES, Math.min(options.batchMaxBytes(),
+                    (long) (batch.bytes() / seconds * BATCH_SECONDS)));
             delivered(batch.nextOffsets(), batch.count(), batch.bytes());
             pending = null;
             backoff.reset();
@@ -509,6 +524,7 @@ final class Forwarder implements Runnable {
             if (!running) {
                 return;
             }
+            adaptiveBatchBytes = Math.max(MIN_BATCH_BYTES, adaptiveBatchBytes / 2);
             if (options.mode() == DeliveryMode.EXACTLY_ONCE) {
                 aborted.incrementAndGet();
             }
