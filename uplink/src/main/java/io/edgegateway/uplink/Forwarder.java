@@ -47,6 +47,7 @@ final class Forwarder implements Runnable {
     private final CentralTopics central;
     private final RecordConverter converter;
     private final Supplier<Delivery> deliveries;
+    private final TopicPauses pauses;
     final List<ForwardedTopic> topics;
     final List<Source> sources;
     private final List<List<Source>> priorityGroups = new ArrayList<>();
@@ -97,6 +98,7 @@ final class Forwarder implements Runnable {
         this.converter = converter;
         this.deliveries = deliveries;
         this.topics = topics;
+        this.pauses = new TopicPauses(options, clock, listener, central, topics);
         this.sources = new ArrayList<>();
         Map<Integer, List<Source>> byPriority = new TreeMap<>((a, b) -> Integer.compare(b, a));
         for (ForwardedTopic t : topics) {
@@ -188,7 +190,7 @@ final class Forwarder implements Runnable {
             open();
             return;
         }
-        resumeDueTopics();
+        pauses.resumeDue();
         if (pending == null) {
             if (budget.enabled() && budget.remaining() <= 0) {
                 waitForBudget();
@@ -214,7 +216,7 @@ final class Forwarder implements Runnable {
     private void open() throws InterruptedException {
         Delivery d = deliveries.get();
         try {
-            checkTopics(topics);
+            pauses.checkTopics(topics);
             Map<EdgePartition, Long> centralPositions = d.open(partitionSet());
             position(centralPositions);
             delivery = d;
@@ -267,134 +269,6 @@ final class Forwarder implements Runnable {
             }
         }
         cursorMoves.forEach((t, m) -> t.sources.get(0).cursor.commit(m));
-    }
-
-    private void checkTopics(List<ForwardedTopic> which) throws Exception {
-        Set<String> names = new LinkedHashSet<>();
-        which.forEach(t -> names.add(t.centralTopic));
-        Set<String> missing = central.missing(names);
-        for (ForwardedTopic t : which) {
-            if (!missing.contains(t.centralTopic)) {
-                continue;
-            }
-            if (options.createTopics()) {
-                central.create(t.centralTopic, t.partitionCount, options.createTopicsReplicationFactor());
-                log.info("created central topic {} with {} partitions for {}", t.centralTopic, t.partitionCount, t.name);
-            } else {
-                pause(t, TopicStatus.State.TOPIC_MISSING, "central topic '" + t.centralTopic
-                        + "' does not exist and create.topics=false; create it (" + t.partitionCount
-                        + " partitions keeps the key-to-partition mapping) or set create.topics=true");
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- paused topics
-
-    private void pause(ForwardedTopic t, TopicStatus.State state, String message) {
-        boolean changed = t.state != state || !message.equals(t.error);
-        t.state = state;
-        t.error = message;
-        t.retryAtMs = clock.millis() + options.pausedRetryMs();
-        for (Source s : t.sources) {
-            if (s.reader != null) {
-                s.reader.seek(s.delivered);
-            }
-        }
-        if (changed) {
-            log.warn("uplink: topic {} paused ({}): {}; other topics continue; retrying every {} ms", t.name, state,
-                    message, options.pausedRetryMs());
-            listener.onTopicStatus(t.name, state, message);
-        }
-    }
-
-    private void resumeDueTopics() throws InterruptedException {
-        long now = clock.millis();
-        List<ForwardedTopic> due = new ArrayList<>();
-        for (ForwardedTopic t : topics) {
-            if (t.paused() && t.retryAtMs <= now) {
-                due.add(t);
-            }
-        }
-        if (due.isEmpty()) {
-            return;
-        }
-        List<ForwardedTopic> missing = new ArrayList<>();
-        for (ForwardedTopic t : due) {
-            if (t.state == TopicStatus.State.TOPIC_MISSING) {
-                missing.add(t);
-            }
-        }
-        try {
-            if (!missing.isEmpty()) {
-                checkTopics(missing);
-            }
-        } catch (Exception e) {
-            // Cannot tell now; keep them paused and ask again later.
-            missing.forEach(t -> t.retryAtMs = now + options.pausedRetryMs());
-            return;
-        }
-        for (ForwardedTopic t : due) {
-            if (t.retryAtMs > now) {
-                continue;
-            }
-            log.info("uplink: retrying paused topic {} (was {})", t.name, t.state);
-            t.state = TopicStatus.State.FORWARDING;
-            t.error = null;
-            listener.onTopicStatus(t.name, TopicStatus.State.FORWARDING, null);
-        }
-    }
-
-    /** Pauses the topic an error concerns and takes its events out of the batch; false if not paused. */
-    private boolean onTopicError(String topic, Throwable error, OutboundBatch batch) {
-        ForwardedTopic t = topics.stream().filter(x -> x.name.equals(topic)).findFirst().orElseThrow();
-        TopicStatus.State state = Errors.topicState(error);
-        if (state == TopicStatus.State.TOPIC_MISSING) {
-            // Also reported while a partition leader moves; only a topic the cluster does not know is paused.
-            try {
-                if (central.missing(List.of(t.centralTopic)).isEmpty()) {
-                    return false;
-                }
-            } catch (Exception e) {
-                return false;
-            }
-        }
-        String where = "";
-        if (state == TopicStatus.State.RECORD_TOO_LARGE) {
-            List<Map.Entry<EdgePartition, List<StoredRecord>>> mine = new ArrayList<>();
-            batch.chunks().entrySet().stream().filter(e -> e.getKey().topic().equals(topic)).forEach(mine::add);
-            int events = mine.stream().mapToInt(e -> e.getValue().size()).sum();
-            if (events > 1 || (events == 1 && t.oneAtATimeUntil.isEmpty())) {
-                // Kafka rejects the whole producer batch, so which event is too large is not known yet:
-                // resend this stretch one event at a time; the events before the offender go through.
-                for (Map.Entry<EdgePartition, List<StoredRecord>> e : mine) {
-                    t.oneAtATimeUntil.merge(e.getKey(), e.getValue().get(e.getValue().size() - 1).offset(), Math::max);
-                }
-                batch.removeTopic(topic);
-                for (Source s : t.sources) {
-                    s.reader.seek(s.delivered);
-                }
-                log.info("uplink: topic {}: an event is too large for '{}'; sending this stretch one event at a time"
-                        + " to find it", topic, t.centralTopic);
-                return true;
-            }
-            if (events == 1) {
-                StoredRecord r = mine.get(0).getValue().get(0);
-                where = " (event " + mine.get(0).getKey() + "@" + r.offset() + ", " + OutboundBatch.sizeOf(r)
-                        + " bytes before headers)";
-            }
-        }
-        batch.removeTopic(topic);
-        String message = switch (state) {
-            case RECORD_TOO_LARGE -> "an event is larger than central topic '" + t.centralTopic
-                    + "' or the producer accepts" + where + ": " + Errors.describe(error)
-                    + "; raise the topic's max.message.bytes or kafka.max.request.size, then resume";
-            case NOT_AUTHORIZED -> "not authorized to write to central topic '" + t.centralTopic + "': "
-                    + Errors.describe(error) + "; grant WRITE (and DESCRIBE) on it to this gateway's principal";
-            case TOPIC_MISSING -> "central topic '" + t.centralTopic + "' does not exist: " + Errors.describe(error);
-            default -> Errors.describe(error);
-        };
-        pause(t, state, message);
-        return true;
     }
 
     // ---------------------------------------------------------------- batches
@@ -539,7 +413,7 @@ final class Forwarder implements Runnable {
             }
             boolean anyPaused = false;
             for (Map.Entry<String, Throwable> e : f.topicErrors.entrySet()) {
-                anyPaused |= onTopicError(e.getKey(), e.getValue(), batch);
+                anyPaused |= pauses.onTopicError(e.getKey(), e.getValue(), batch);
             }
             // The batch failed because of a topic that is now paused: send the rest at once, no backoff.
             boolean onlyTopicErrors = anyPaused && f.kind != Errors.Kind.FATAL
@@ -568,7 +442,7 @@ final class Forwarder implements Runnable {
             }
             if (Errors.metadataTimeout(f.getCause())) {
                 try {
-                    checkTopics(topics);
+                    pauses.checkTopics(topics);
                 } catch (Exception e) {
                     log.debug("topic check failed: {}", e.toString());
                 }
