@@ -52,11 +52,21 @@ final class IdempotentDelivery implements Delivery {
         KafkaProducer<byte[], byte[]> p = producer;
         List<Sent> sent = new ArrayList<>(batch.count());
         Throwable sendError = null;
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         outer:
         for (Map.Entry<EdgePartition, List<StoredRecord>> e : batch.chunks().entrySet()) {
             for (StoredRecord r : e.getValue()) {
+                if (failed.get()) {
+                    // The rest goes in the next batch; a send to a refused topic can block for max.block.ms.
+                    break outer;
+                }
                 try {
-                    sent.add(new Sent(e.getKey(), r.offset(), p.send(converter.convert(e.getKey(), r))));
+                    sent.add(new Sent(e.getKey(), r.offset(), p.send(converter.convert(e.getKey(), r),
+                            (md, ex) -> {
+                                if (ex != null) {
+                                    failed.set(true);
+                                }
+                            })));
                 } catch (RuntimeException ex) {
                     sendError = ex;
                     break outer;

@@ -80,6 +80,7 @@ final class TransactionalDelivery implements Delivery {
         Throwable sendError = null;
         try {
             p.beginTransaction();
+            outer:
             for (Map.Entry<EdgePartition, List<StoredRecord>> e : batch.chunks().entrySet()) {
                 EdgePartition ep = e.getKey();
                 Callback cb = (md, ex) -> {
@@ -91,6 +92,11 @@ final class TransactionalDelivery implements Delivery {
                     }
                 };
                 for (StoredRecord r : e.getValue()) {
+                    if (firstError.get() != null) {
+                        // The transaction will be aborted: sending more only costs time (a send to a topic
+                        // the cluster refuses can block for max.block.ms each).
+                        break outer;
+                    }
                     p.send(converter.convert(ep, r), cb);
                 }
             }

@@ -13,6 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * through a {@link TcpProxy} (cases (b), (c) and (d) of the issue): the broker stopped and restarted (cleanly
  * and by SIGKILL) while events stream in; connections dropped, then the link black-holed for longer than
  * {@code transaction.timeout.ms}, then restored; and the forwarding JVM killed with SIGKILL at random
- * moments at least 20 times. After each: every stored event exactly once in order per key
+ * moments at least 20 times; and a topic the gateway is not authorized to write (case (e) has the other two
+ * topic errors). After each: every stored event exactly once in order per key
  * ({@code read_committed}), the offsets topic equal to the local ends.
  */
 class UplinkFaultsTest {
@@ -38,8 +47,13 @@ class UplinkFaultsTest {
         int proxyPort = ChildKafka.freePort();
         // The broker advertises the proxy's port on its EXTERNAL listener, so the uplink's every connection
         // (not only bootstrap) crosses the proxy; the test's own checks use the INTERNAL listener.
+        // An authorizer that allows everything without ACLs, and tells the gateway (EXTERNAL) from the broker,
+        // so that one test can deny the gateway a single topic.
         broker = new ChildKafka(ROOT.resolve("broker-" + System.nanoTime()), proxyPort,
-                Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"));
+                Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000",
+                        "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                        "allow.everyone.if.no.acl.found", "true", "super.users", "User:ANONYMOUS",
+                        "principal.builder.class", ListenerPrincipalBuilder.class.getName()));
         proxy = new TcpProxy(proxyPort, broker.externalPort);
     }
 
@@ -158,6 +172,39 @@ class UplinkFaultsTest {
             }
             Central.verify(log, broker.internalBootstrap(), mapping, true, "gw-c");
             Central.verifyPositions(log, broker.internalBootstrap(), "edge.uplink.offsets", "gw-c", topics);
+        }
+    }
+
+    @Test
+    void topicTheGatewayMayNotWriteIsPausedAloneUntilAllowed(@TempDir Path dir) throws Exception {
+        List<String> topics = List.of("e.open", "e.secret");
+        AclBinding deny = new AclBinding(new ResourcePattern(ResourceType.TOPIC, "edge.e.secret", PatternType.LITERAL),
+                new AccessControlEntry("User:gateway", "*", AclOperation.WRITE, AclPermissionType.DENY));
+        try (LocalLog log = LocalLog.open(dir);
+                Admin admin = Admin.create(Map.of("bootstrap.servers", broker.internalBootstrap()))) {
+            Map<String, String> mapping = createTopics(log, topics);
+            admin.createAcls(List.of(deny)).all().get();
+            EdgeData data = new EdgeData();
+            data.append(log, "e.open", 2_000, 10, 100);
+            data.append(log, "e.secret", 2_000, 10, 100);
+            Map<String, String> o = options("gw-acl", topics);
+            o.put("paused.retry.ms", "600000");
+            try (Uplink u = Uplink.start(log, UplinkOptions.parse(o))) {
+                // Well within stall.timeout.ms (60 s): the refusal itself pauses the topic, not the watchdog.
+                Await.until(30_000, () -> u.status().topic("e.secret").state() == TopicStatus.State.NOT_AUTHORIZED
+                        && u.status().topic("e.open").backlogEvents() == 0, () -> u.status().toString());
+                data.append(log, "e.open", 1_000, 10, 100);
+                Await.until(60_000, () -> u.status().topic("e.open").backlogEvents() == 0, () -> u.status().toString());
+                UplinkStatus s = u.status();
+                assertTrue(s.topic("e.secret").error().contains("edge.e.secret"), s.topic("e.secret").error());
+                assertEquals(2_000, s.topic("e.secret").backlogEvents(), s.toString());
+
+                admin.deleteAcls(List.of(deny.toFilter())).all().get();
+                u.resume("e.secret");
+                Await.drained(u, 60_000);
+            }
+            Central.verify(log, broker.internalBootstrap(), mapping, true, "gw-acl");
+            Central.verifyPositions(log, broker.internalBootstrap(), "edge.uplink.offsets", "gw-acl", topics);
         }
     }
 
