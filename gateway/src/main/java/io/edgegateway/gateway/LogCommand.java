@@ -33,20 +33,24 @@ final class LogCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: topics, dump, tail or cursors");
     }
 
-    /** Options every log subcommand shares. */
+    /** What every log subcommand shares: the data directory option and the command's output. */
     static class DataDir {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--data-dir", defaultValue = "data", description = "Log directory (default: ${DEFAULT-VALUE}).")
         Path dataDir;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
     }
 
     @Command(name = "topics", description = "List topics with partitions, policy, offsets and sizes.")
     static final class Topics extends DataDir implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             try (LocalLog log = LocalLog.openReadOnly(dataDir)) {
                 out.printf("%-28s %4s %-9s %8s %12s %12s %14s %5s%n", "TOPIC", "PART", "POLICY", "PRIORITY",
                         "START", "END", "BYTES", "SEGS");
@@ -84,12 +88,9 @@ final class LogCommand implements Runnable {
 
     @Command(name = "dump", description = "Print stored records of a topic.")
     static final class Dump extends RecordsOptions implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             try (LocalLog log = LocalLog.openReadOnly(dataDir)) {
                 int n = log.topicConfig(topic).partitions();
                 for (int p = 0; p < n; p++) {
@@ -116,9 +117,6 @@ final class LogCommand implements Runnable {
 
     @Command(name = "tail", description = "Print the last records of a topic, and with -f follow new ones.")
     static final class Tail extends RecordsOptions implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Option(names = {"-f", "--follow"}, description = "Keep printing records as they arrive (Ctrl-C ends).")
         boolean follow;
 
@@ -127,7 +125,7 @@ final class LogCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             long[] next;
             try (LocalLog log = LocalLog.openReadOnly(dataDir)) {
                 int n = log.topicConfig(topic).partitions();
@@ -164,12 +162,9 @@ final class LogCommand implements Runnable {
 
     @Command(name = "cursors", description = "List durable cursors with their positions and lag.")
     static final class Cursors extends DataDir implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             try (LocalLog log = LocalLog.openReadOnly(dataDir)) {
                 out.printf("%-20s %-28s %4s %12s %12s %10s%n", "CURSOR", "TOPIC", "PART", "POSITION", "END", "LAG");
                 for (Cursor c : log.cursors().values()) {
