@@ -1,7 +1,9 @@
 package io.edgegateway.drivers;
 
 import io.edgegateway.drivers.bus.BusException;
+import io.edgegateway.drivers.bus.Buses;
 import io.edgegateway.drivers.bus.SerialLink;
+import io.edgegateway.drivers.bus.SerialParams;
 
 /**
  * Moves bytes from an open {@link SerialLink} into a decoder on the driver's scheduler, for drivers of chips
@@ -31,6 +33,7 @@ public final class SerialPump {
     private long lastByteNanos;
     private volatile boolean stopped;
     private Scheduler.Cancellable task;
+    private boolean ownsLink;
 
     private SerialPump(SerialLink link, DriverContext context, long silenceTimeoutMillis, ByteSink sink) {
         this.link = link;
@@ -50,6 +53,23 @@ public final class SerialPump {
                                    long silenceTimeoutMillis, ByteSink sink) {
         SerialPump pump = new SerialPump(link, context, silenceTimeoutMillis, sink);
         pump.task = context.scheduler().scheduleAtFixedRate(pump::poll, pollMillis, pollMillis);
+        return pump;
+    }
+
+    /**
+     * Opens {@code port} and starts pumping it; the pump then owns the link and {@link #close()} closes it.
+     * The frame drivers all start this way, and a port that cannot be opened is an unavailable device.
+     */
+    public static SerialPump open(Buses buses, String port, SerialParams params, DriverContext context,
+                                  long pollMillis, long silenceTimeoutMillis, ByteSink sink) throws DeviceException {
+        SerialLink link;
+        try {
+            link = buses.serial(port, params);
+        } catch (BusException e) {
+            throw new DeviceException(DeviceException.Kind.UNAVAILABLE, "cannot open " + port + ": " + e.getMessage(), e);
+        }
+        SerialPump pump = start(link, context, pollMillis, silenceTimeoutMillis, sink);
+        pump.ownsLink = true;
         return pump;
     }
 
@@ -86,6 +106,14 @@ public final class SerialPump {
     private void halt(DeviceException cause) {
         stop();
         context.fail(cause);
+    }
+
+    /** Stops polling and, if the pump opened the link ({@link #open}), closes it; idempotent. */
+    public void close() {
+        stop();
+        if (ownsLink) {
+            link.close();
+        }
     }
 
     /** Cancels polling; idempotent. Does not close the link, which belongs to the driver. */

@@ -4,9 +4,7 @@ import io.edgegateway.drivers.DeviceException;
 import io.edgegateway.drivers.Driver;
 import io.edgegateway.drivers.DriverContext;
 import io.edgegateway.drivers.SerialPump;
-import io.edgegateway.drivers.bus.BusException;
 import io.edgegateway.drivers.bus.Buses;
-import io.edgegateway.drivers.bus.SerialLink;
 import io.edgegateway.drivers.bus.SerialParams;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +22,6 @@ final class NmeaGpsDriver implements Driver, NmeaDecoder.Listener {
     private final Buses buses;
     private final NmeaDecoder decoder;
     private DriverContext context;
-    private SerialLink link;
     private SerialPump pump;
     private RmcFix lastRmc;
     private long lastPositionNanos = Long.MIN_VALUE;
@@ -39,13 +36,7 @@ final class NmeaGpsDriver implements Driver, NmeaDecoder.Listener {
     @Override
     public void start(DriverContext ctx) throws DeviceException {
         this.context = ctx;
-        try {
-            link = buses.serial(options.port(), SerialParams.of8N1(options.baud()));
-        } catch (BusException e) {
-            throw new DeviceException(DeviceException.Kind.UNAVAILABLE, "cannot open " + options.port() + ": "
-                    + e.getMessage(), e);
-        }
-        pump = SerialPump.start(link, ctx, options.pollIntervalMs(), options.silenceTimeoutMs(),
+        pump = SerialPump.open(buses, options.port(), SerialParams.of8N1(options.baud()), ctx, options.pollIntervalMs(), options.silenceTimeoutMs(),
                 (buf, off, len) -> decoder.feed(buf, off, len, this));
     }
 
@@ -123,10 +114,7 @@ final class NmeaGpsDriver implements Driver, NmeaDecoder.Listener {
     @Override
     public void stop() {
         if (pump != null) {
-            pump.stop();
-        }
-        if (link != null) {
-            link.close();
+            pump.close();
         }
     }
 }

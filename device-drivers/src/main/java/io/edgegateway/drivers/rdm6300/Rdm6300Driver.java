@@ -5,9 +5,7 @@ import io.edgegateway.drivers.Driver;
 import io.edgegateway.drivers.DriverContext;
 import io.edgegateway.drivers.RepeatFilter;
 import io.edgegateway.drivers.SerialPump;
-import io.edgegateway.drivers.bus.BusException;
 import io.edgegateway.drivers.bus.Buses;
-import io.edgegateway.drivers.bus.SerialLink;
 import io.edgegateway.drivers.bus.SerialParams;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +25,6 @@ final class Rdm6300Driver implements Driver, Rdm6300Decoder.Listener {
     private final Rdm6300Decoder decoder = new Rdm6300Decoder();
     private final RepeatFilter repeats;
     private DriverContext context;
-    private SerialLink link;
     private SerialPump pump;
 
     Rdm6300Driver(Rdm6300Options options, Buses buses) {
@@ -39,13 +36,7 @@ final class Rdm6300Driver implements Driver, Rdm6300Decoder.Listener {
     @Override
     public void start(DriverContext ctx) throws DeviceException {
         this.context = ctx;
-        try {
-            link = buses.serial(options.port(), PARAMS);
-        } catch (BusException e) {
-            throw new DeviceException(DeviceException.Kind.UNAVAILABLE, "cannot open " + options.port() + ": "
-                    + e.getMessage(), e);
-        }
-        pump = SerialPump.start(link, ctx, options.pollIntervalMs(), 0,
+        pump = SerialPump.open(buses, options.port(), PARAMS, ctx, options.pollIntervalMs(), 0,
                 (buf, off, len) -> decoder.feed(buf, off, len, this));
     }
 
@@ -70,10 +61,7 @@ final class Rdm6300Driver implements Driver, Rdm6300Decoder.Listener {
     @Override
     public void stop() {
         if (pump != null) {
-            pump.stop();
-        }
-        if (link != null) {
-            link.close();
+            pump.close();
         }
     }
 }

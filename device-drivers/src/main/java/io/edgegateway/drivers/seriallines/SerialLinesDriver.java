@@ -4,9 +4,7 @@ import io.edgegateway.drivers.DeviceException;
 import io.edgegateway.drivers.Driver;
 import io.edgegateway.drivers.DriverContext;
 import io.edgegateway.drivers.SerialPump;
-import io.edgegateway.drivers.bus.BusException;
 import io.edgegateway.drivers.bus.Buses;
-import io.edgegateway.drivers.bus.SerialLink;
 import io.edgegateway.drivers.bus.SerialParams;
 import java.util.Map;
 
@@ -20,7 +18,6 @@ final class SerialLinesDriver implements Driver, SerialLinesDecoder.Listener {
     private final Buses buses;
     private final SerialLinesDecoder decoder;
     private DriverContext context;
-    private SerialLink link;
     private SerialPump pump;
 
     SerialLinesDriver(SerialLinesOptions options, Buses buses) {
@@ -33,13 +30,7 @@ final class SerialLinesDriver implements Driver, SerialLinesDecoder.Listener {
     @Override
     public void start(DriverContext ctx) throws DeviceException {
         this.context = ctx;
-        try {
-            link = buses.serial(options.port(), SerialParams.of8N1(options.baud()));
-        } catch (BusException e) {
-            throw new DeviceException(DeviceException.Kind.UNAVAILABLE, "cannot open " + options.port() + ": "
-                    + e.getMessage(), e);
-        }
-        pump = SerialPump.start(link, ctx, options.pollIntervalMs(), options.silenceTimeoutMs(),
+        pump = SerialPump.open(buses, options.port(), SerialParams.of8N1(options.baud()), ctx, options.pollIntervalMs(), options.silenceTimeoutMs(),
                 (buf, off, len) -> decoder.feed(buf, off, len, this));
     }
 
@@ -56,10 +47,7 @@ final class SerialLinesDriver implements Driver, SerialLinesDecoder.Listener {
     @Override
     public void stop() {
         if (pump != null) {
-            pump.stop();
-        }
-        if (link != null) {
-            link.close();
+            pump.close();
         }
     }
 }
