@@ -19,6 +19,11 @@ public final class EdgeHeaders {
     public static final String EDGE_OFFSET = "edge-offset";
     /** Set by the drivers ({@code synchronized} / {@code unsynchronized}); forwarded as stored. */
     public static final String CLOCK_QUALITY = "clock-quality";
+    /**
+     * Present when the gateway corrected the event's timestamp before forwarding (it was stamped before the
+     * clock was synchronized): the timestamp the event was stored with, in epoch milliseconds.
+     */
+    public static final String CLOCK_CORRECTED_FROM = "clock-corrected-from";
 
     private EdgeHeaders() {
     }

@@ -47,7 +47,8 @@ public final class Uplink implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private volatile boolean closed;
 
-    private Uplink(LocalLog localLog, UplinkOptions options, UplinkListener listener, Clock clock) {
+    private Uplink(LocalLog localLog, UplinkOptions options, UplinkListener listener, EventTimestamps timestamps,
+                   Clock clock) {
         this.localLog = localLog;
         this.options = options;
         this.clock = clock;
@@ -66,13 +67,14 @@ public final class Uplink implements AutoCloseable {
         this.transactionalId = transactionalId(options, set.toString());
         this.admin = Admin.create(ClientConfigs.admin(options));
         this.connectivity = new Connectivity(clock, options.offlineAfterMs(), listener);
-        RecordConverter converter = new RecordConverter(mapper, options.gatewayId());
+        RecordConverter converter = new RecordConverter(mapper, options.gatewayId(), timestamps);
         CentralOffsets offsets = new CentralOffsets(options.offsetsTopic(), options.gatewayId());
         Delivery.Observer observer = connectivity::failure;
         Supplier<Delivery> deliveries = options.mode() == DeliveryMode.EXACTLY_ONCE
                 ? () -> new TransactionalDelivery(options, transactionalId, admin, new RecordConverter(mapper,
-                        options.gatewayId()), offsets)
-                : () -> new IdempotentDelivery(options, new RecordConverter(mapper, options.gatewayId()), observer);
+                        options.gatewayId(), timestamps), offsets)
+                : () -> new IdempotentDelivery(options,
+                        new RecordConverter(mapper, options.gatewayId(), timestamps), observer);
         this.forwarder = new Forwarder(localLog, options, clock, listener, connectivity,
                 new Backoff(options.backoffInitialMs(), options.backoffMaxMs(),
                         () -> ThreadLocalRandom.current().nextDouble()),
@@ -95,11 +97,22 @@ public final class Uplink implements AutoCloseable {
     }
 
     public static Uplink start(LocalLog localLog, UplinkOptions options, UplinkListener listener) {
-        return start(localLog, options, listener, Clock.systemUTC());
+        return start(localLog, options, listener, EventTimestamps.AS_STORED);
+    }
+
+    /** Starts forwarding, each event with the timestamp {@code timestamps} chooses for it. */
+    public static Uplink start(LocalLog localLog, UplinkOptions options, UplinkListener listener,
+                               EventTimestamps timestamps) {
+        return start(localLog, options, listener, timestamps, Clock.systemUTC());
     }
 
     static Uplink start(LocalLog localLog, UplinkOptions options, UplinkListener listener, Clock clock) {
-        Uplink u = new Uplink(localLog, options, listener, clock);
+        return start(localLog, options, listener, EventTimestamps.AS_STORED, clock);
+    }
+
+    static Uplink start(LocalLog localLog, UplinkOptions options, UplinkListener listener,
+                        EventTimestamps timestamps, Clock clock) {
+        Uplink u = new Uplink(localLog, options, listener, timestamps, clock);
         log.info("uplink starting: {}, transactional.id={}", options, options.mode() == DeliveryMode.EXACTLY_ONCE
                 ? u.transactionalId : "(none, at-least-once)");
         u.thread.start();

@@ -70,6 +70,21 @@ class ErrorsTest {
     }
 
     @Test
+    void aCorrectedTimestampIsForwardedWithTheStoredOneInAHeader() {
+        StoredRecord r = new StoredRecord("sensors", 0, 7, 1_000L, null, new byte[] {1},
+                List.of(Header.of(EdgeHeaders.CLOCK_QUALITY, "unsynchronized")));
+        RecordConverter c = new RecordConverter(new TopicMapper("edge.${topic}", "gw-7"), "gw-7",
+                s -> s.timestamp() + 1_700_000_000_000L);
+        ProducerRecord<byte[], byte[]> p = c.convert(new EdgePartition("sensors", 0), r);
+        assertEquals(1_700_000_001_000L, p.timestamp());
+        assertEquals("1000", new String(p.headers().lastHeader(EdgeHeaders.CLOCK_CORRECTED_FROM).value(),
+                StandardCharsets.US_ASCII));
+        ProducerRecord<byte[], byte[]> same = new RecordConverter(new TopicMapper("edge.${topic}", "gw-7"), "gw-7",
+                EventTimestamps.AS_STORED).convert(new EdgePartition("sensors", 0), r);
+        assertNull(same.headers().lastHeader(EdgeHeaders.CLOCK_CORRECTED_FROM), "no header when nothing changed");
+    }
+
+    @Test
     void batchRemembersPositionsAndDropsPausedTopics() {
         OutboundBatch b = new OutboundBatch();
         EdgePartition a0 = new EdgePartition("a", 0);
