@@ -60,7 +60,12 @@ public final class HardwareBuses implements Buses, RawI2cBuses, AutoCloseable {
 
     /** The buses of {@code board} on this machine; refused for a simulated board such as {@code laptop-sim}. */
     public static HardwareBuses forBoard(BoardConfig board, Clock clock) throws BoardConfigException {
-        return on(BoardHardware.of(board), HostFiles.system(), clock);
+        return forBoard(BoardHardware.of(board), clock);
+    }
+
+    /** The buses of a board already checked to be real hardware. */
+    public static HardwareBuses forBoard(BoardHardware board, Clock clock) {
+        return on(board, HostFiles.system(), clock);
     }
 
     static HardwareBuses on(BoardHardware board, HostFiles host, Clock clock) {
