@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
  * Checks a bus's device files before Pi4J or jSerialComm is asked to open it, because their own errors for a
@@ -45,8 +46,8 @@ final class BusPreflight {
                         + " exist but " + GpioChipLocator.DEFAULT_ROOT + ", which gives their labels, does not (a"
                         + " kernel without CONFIG_GPIO_SYSFS)");
             }
-            String found = chips.isEmpty() ? "" : " (this machine has " + chips.stream().map(GpioChipLocator.Chip::label)
-                    .collect(Collectors.joining(", ")) + ")";
+            String found = chips.isEmpty() ? "" : " (this machine has "
+                    + chips.stream().map(GpioChipLocator.Chip::label).collect(Collectors.joining(", ")) + ")";
             throw new BusException("GPIO chip '" + label + "' not found: is this a " + board.model()
                     + "? ls /dev/gpiochip* lists this machine's GPIO chips" + found);
         }
@@ -94,7 +95,7 @@ final class BusPreflight {
 
     private List<String> charDevices() {
         try (DirectoryStream<Path> dev = Files.newDirectoryStream(host.path("/dev"), "gpiochip*")) {
-            return java.util.stream.StreamSupport.stream(dev.spliterator(), false)
+            return StreamSupport.stream(dev.spliterator(), false)
                     .map(p -> "/dev/" + p.getFileName()).sorted().toList();
         } catch (IOException e) {
             return List.of();

@@ -73,10 +73,6 @@ public final class HardwareBuses implements Buses, RawI2cBuses, AutoCloseable {
                 board.gpioProvider(), host.path(GpioChipLocator.DEFAULT_ROOT.toString())));
     }
 
-    public BoardHardware board() {
-        return board;
-    }
-
     @Override
     public GpioInput gpioInput(int bcmPin, Pull pull) throws BusException {
         GpioChipLocator.Chip chip = preflight.headerChip();

@@ -162,10 +162,10 @@ class HardwareBusesTest {
         };
         try (HardwareBuses b = buses(null, () -> Pi4J.newContextBuilder().noAutoDetect().add(unloadable).build())) {
             BusException e = assertThrows(BusException.class, () -> b.gpioInput(17, Pull.UP));
-            assertTrue(message(e).startsWith("cannot open GPIO17: Pi4J's native library does not load on this machine ("),
-                    message(e));
-            assertTrue(message(e).contains("it is built for Linux on armhf and aarch64): java.lang.UnsatisfiedLinkError:"
-                    + " no pi4j-gpiod in java.library.path"), message(e));
+            assertTrue(message(e).startsWith("cannot open GPIO17: Pi4J's native library does not load on this"
+                    + " machine ("), message(e));
+            assertTrue(message(e).contains("it is built for Linux on armhf and aarch64):"
+                    + " java.lang.UnsatisfiedLinkError: no pi4j-gpiod in java.library.path"), message(e));
         }
     }
 
