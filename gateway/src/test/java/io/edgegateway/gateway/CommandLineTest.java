@@ -180,6 +180,22 @@ class CommandLineTest {
     }
 
     @Test
+    void aDeviceOnADisabledBusIsRefusedBeforeTheHardwareIsTouched() throws Exception {
+        Path config = Files.writeString(dir.resolve("gateway.yaml"), """
+                board: raspberry-pi-4b
+                devices:
+                  - {id: badge, type: mfrc522, topic: access.rfid}
+                """);
+        Result r = run("run", "--web-port", "0", "--config", config.toString(), "--boards", "../board-configs",
+                "--data-dir", dir.resolve("d").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("device 'badge' needs bus spi-0 (pins [7, 8, 9, 10, 11]), which is not enabled on"
+                + " raspberry-pi-4b"), r.err());
+        assertTrue(r.err().endsWith("nothing was started\n"), r.err());
+        assertTrue(Files.notExists(dir.resolve("d")), "no log directory was created");
+    }
+
+    @Test
     void dumpAndTailPrintRecordsAndCursorsShowLag() {
         try (LocalLog log = LocalLog.open(dir)) {
             log.createTopic(TopicConfig.builder("t").partitions(1).build());

@@ -148,6 +148,21 @@ class HardwareBusesTest {
                     message(e));
             assertTrue(message(e).endsWith("which should be 'pinctrl-bcm2711' on a Raspberry Pi 4 Model B"),
                     message(e));
+            BusException again = assertThrows(BusException.class, () -> b.gpioInput(17, Pull.UP));
+            assertEquals(message(e), message(again), "a failed open leaves nothing behind that the retry trips on");
+        }
+    }
+
+    /** Past the device file check, Pi4J's LinuxFS provider checks the bus in sysfs; its message is kept. */
+    @Test
+    void pi4jLinuxFsI2cFailuresPassThroughAndRepeat() throws Exception {
+        assumeFalse(Files.exists(Path.of("/sys/bus/i2c/devices/i2c-1")), "runs only where I2C bus 1 is absent");
+        file("/dev/i2c-1");
+        try (HardwareBuses b = HardwareBuses.on(pi4, host(), new ManualTime(0))) {
+            BusException e = assertThrows(BusException.class, () -> b.i2c(1, 0x76));
+            assertTrue(message(e).startsWith("cannot open I2C bus 1 device 0x76: "), message(e));
+            assertTrue(message(e).contains("/sys/bus/i2c/devices/i2c-1"), message(e));
+            assertEquals(message(e), message(assertThrows(BusException.class, () -> b.i2c(1, 0x76))));
         }
     }
 
