@@ -2,7 +2,6 @@ package io.edgegateway.drivers.bus.hardware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pi4j.context.Context;
 import io.edgegateway.drivers.board.BoardBus;
@@ -82,6 +81,14 @@ class BoardHardwareTest {
         assertEquals("/dev/i2c-3", hw.i2cDevice(3));
         assertEquals("/sys/devices/w1_bus_master1", hw.oneWireFolder());
         assertEquals(Optional.empty(), hw.headerUart());
+    }
+
+    @Test
+    void anUnknownGpioProviderIsNamed() {
+        BoardConfig board = new BoardConfig("custom", "Custom board", List.of(), "pigpio", "pinctrl-x", List.of(),
+                Map.of());
+        BoardConfigException e = assertThrows(BoardConfigException.class, () -> BoardHardware.of(board));
+        assertEquals("board custom: pi4j.gpio-provider 'pigpio' is not gpiod or linuxfs", e.getMessage());
     }
 
     @Test
