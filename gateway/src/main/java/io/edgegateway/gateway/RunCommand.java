@@ -6,8 +6,10 @@ import io.edgegateway.drivers.Clock;
 import io.edgegateway.drivers.DriverRegistry;
 import io.edgegateway.drivers.EventHeaders;
 import io.edgegateway.drivers.ExecutorScheduler;
+import io.edgegateway.drivers.board.BoardConfigException;
+import io.edgegateway.drivers.board.BoardConfigLoader;
+import io.edgegateway.drivers.bus.hardware.BoardHardware;
 import io.edgegateway.drivers.sim.MosquittoBroker;
-import io.edgegateway.drivers.sim.SimulatedHardware;
 import io.edgegateway.gateway.config.ConfigReader;
 import io.edgegateway.gateway.config.GatewayConfig;
 import io.edgegateway.gateway.config.InvalidConfigException;
@@ -20,7 +22,7 @@ import io.edgegateway.gateway.ops.GatewayMetrics;
 import io.edgegateway.gateway.ops.OpsServer;
 import io.edgegateway.gateway.ops.SystemdNotifier;
 import io.edgegateway.gateway.state.StateStore;
-import io.edgegateway.gateway.wiring.DeviceSimulators;
+import io.edgegateway.gateway.wiring.DeviceHardware;
 import io.edgegateway.gateway.wiring.GatewayRuntime;
 import io.edgegateway.gateway.wiring.ReconfigurationException;
 import io.edgegateway.log.LocalLog;
@@ -46,7 +48,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code edge-gateway run}: reads and validates the config (or, with {@code --simulate} and no config,
  * generates one with a simulated device of every driver type), opens the log in the data directory, creates
- * the topics and starts the devices, printing rates every second until stopped. Ctrl-C or SIGTERM stops the
+ * the topics and starts the devices, on the real buses of the config's board, or on simulated chips with
+ * {@code --simulate}, printing rates every second until stopped. Ctrl-C or SIGTERM stops the
  * devices, waits a bounded time for appends in flight, and flushes and closes the log. With {@code --config},
  * edits to the file are validated and applied live, restarting only the devices and topics that changed.
  * Every applied config is stored as a revision in the state database, and start, stop and config changes
@@ -99,6 +102,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     /** URI of the broker started for the generated config's mqtt-subscriber; null when there is none. */
     private String simulationBroker;
+    /** The board whose real buses the devices run on; null with --simulate. */
+    private BoardHardware board;
 
     @Override
     public Integer call() throws Exception {
@@ -147,6 +152,20 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             err.flush();
             return 1;
         }
+        if (!simulate) {
+            try {
+                if (!reader.checksBoards()) {
+                    throw new BoardConfigException("running on hardware needs the board configs, and there is no"
+                            + " folder " + boards + "; point --boards at it");
+                }
+                board = BoardHardware.of(new BoardConfigLoader(boards).load(first.board()));
+            } catch (BoardConfigException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.printf("%s: %s; nothing was started%n", config, e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
         byte[] firstBytes = config != null ? Files.readAllBytes(config) : new byte[0];
 
         CountDownLatch stop = new CountDownLatch(1);
@@ -185,11 +204,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private void run(GatewayConfig first, ConfigReader reader, byte[] firstBytes, StateStore state, ClockSync clock,
                      LogConfig logConfig, PrintWriter out, CountDownLatch stop) throws Exception {
         try (ExecutorScheduler scheduler = new ExecutorScheduler(2, "devices");
-             SimulatedHardware hardware = new SimulatedHardware(clock, dataDir.resolve("simulation"));
-             LocalLog log = LocalLog.open(dataDir, logConfig);
-             DeviceSimulators simulators = new DeviceSimulators(hardware, clock, scheduler, simulationBroker)) {
+             DeviceHardware hardware = simulate
+                     ? DeviceHardware.simulated(clock, scheduler, dataDir.resolve("simulation"), simulationBroker)
+                     : DeviceHardware.board(board, clock);
+             LocalLog log = LocalLog.open(dataDir, logConfig)) {
             GatewayRuntime runtime = new GatewayRuntime(log, hardware.buses(), clock, scheduler,
-                    BackoffPolicy.defaults(), simulators::attach, MAX_IN_FLIGHT, new ClockStamp(clock));
+                    BackoffPolicy.defaults(), hardware::beforeStart, MAX_IN_FLIGHT, new ClockStamp(clock));
             state.audit().record("gateway", "start", "version " + VersionCommand.version() + ", "
                     + (config == null ? "generated simulation config" : "config " + config));
             runtime.apply(first);
@@ -293,13 +313,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (config == null && !simulate) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "name the config with --config FILE, or use --simulate to run simulated devices");
-        }
-        if (config != null && !simulate) {
-            // The bus adapters for a real board need its header map (GPIO controller label, provider), which
-            // comes with the board definitions; until those exist, configured devices run on simulated chips.
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "running on real hardware needs the board definitions, which this build does not have yet; "
-                            + "add --simulate to run the configured devices against simulated chips");
         }
         if (rate < 0 || rate > 1_000_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be 0..1000000, was " + rate);

@@ -21,6 +21,14 @@ public record Pi4jProviders(String digitalInput, String digitalOutput, String i2
                 headerChipBase);
     }
 
+    /** The ids for {@code provider}, with the header chip's sysfs base (used by LinuxFS only). */
+    public static Pi4jProviders of(Pi4jContexts.GpioProvider provider, int headerChipBase) {
+        return switch (provider) {
+            case GPIOD -> gpiod();
+            case LINUXFS -> linuxFs(headerChipBase);
+        };
+    }
+
     /** Pi4J's mock GPIO and SPI with a caller-chosen I2C provider (the simulator's register map). */
     public static Pi4jProviders mock(String i2cProviderId) {
         return new Pi4jProviders("mock-digital-input", "mock-digital-output", i2cProviderId, "mock-spi", 0);
