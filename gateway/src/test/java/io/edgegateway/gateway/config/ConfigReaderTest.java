@@ -92,9 +92,10 @@ class ConfigReaderTest {
     @Test
     void fileSecretsDropOneTrailingNewline() throws Exception {
         Path secret = Files.writeString(dir.resolve("kafka.password"), "from-file\n");
-        GatewayConfig c = ConfigFixtures.reader(dir, Map.of()).read("board: b\nuplink:\n  password: ${file:" + secret
-                + "}\n", "f.yaml");
-        assertEquals("from-file", ((Secret) c.uplink().settings().get("password")).reveal());
+        GatewayConfig c = ConfigFixtures.reader(dir, Map.of()).read("board: b\nuplink:\n  kafka:\n    bootstrap.servers: k:9092\n"
+                + "    ssl.key.password: ${file:" + secret + "}\n", "f.yaml");
+        assertEquals("from-file", ((Secret) ((Map<?, ?>) c.uplink().settings().get("kafka")).get("ssl.key.password"))
+                .reveal());
     }
 
     @Test
