@@ -49,7 +49,11 @@ public final class CentralCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        kafka.close();
+    public void close() {
+        try {
+            kafka.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the test broker did not stop cleanly", e);
+        }
     }
 }
