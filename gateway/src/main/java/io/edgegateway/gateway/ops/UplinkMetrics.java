@@ -71,11 +71,11 @@ public final class UplinkMetrics implements UplinkListener {
         }
         overall("edge.uplink.drain.rate", "events/s forwarded over the last ten seconds",
                 UplinkStatus::drainRatePerSecond);
-        overall("edge.uplink.backlog.total", "Events waiting to be forwarded, all topics",
+        overall("edge.uplink.backlog", "Events waiting to be forwarded, all topics",
                 UplinkStatus::backlogEvents);
         FunctionCounter.builder("edge.uplink.events.forwarded", events, AtomicLong::get)
                 .description("Events committed on the central cluster").register(registry);
-        FunctionCounter.builder("edge.uplink.bytes.forwarded", bytes, AtomicLong::get).baseUnit("bytes")
+        FunctionCounter.builder("edge.uplink.forwarded", bytes, AtomicLong::get).baseUnit("bytes")
                 .description("Bytes committed on the central cluster").register(registry);
         FunctionCounter.builder("edge.uplink.commits", commits, AtomicLong::get)
                 .description("Batches committed (transactions, or acknowledged batches at least once)")

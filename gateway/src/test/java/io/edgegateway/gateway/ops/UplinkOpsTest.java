@@ -97,6 +97,12 @@ class UplinkOpsTest {
                         scrape);
                 assertTrue(scrape.contains("edge_uplink_topic_paused{topic=\"sensors.environment\"} 0.0"), scrape);
                 assertTrue(scrape.contains("edge_uplink_events_forwarded_total 0.0"), scrape);
+                assertTrue(scrape.contains("edge_uplink_forwarded_bytes_total 0.0"), scrape);
+                assertTrue(scrape.contains("edge_uplink_backlog_bytes{topic=\"sensors.environment\"}"), scrape);
+                assertTrue(scrape.contains("edge_uplink_backlog 5.0"), scrape);
+                assertTrue(scrape.contains("edge_uplink_drain_rate 0.0"), scrape);
+                assertTrue(scrape.contains("edge_uplink_stalls_total 0.0"), scrape);
+                assertTrue(scrape.contains("edge_uplink_commits_total 0.0"), scrape);
                 assertTrue(scrape.contains("edge_uplink_state_changes_total{state=\"offline\"}"), scrape);
             }
             metrics.close();
