@@ -135,6 +135,9 @@ class ConfigReaderTest {
         assertEquals(List.of("sensors.environment", "access.rfid", "io.gpio"),
                 c.topics().stream().map(TopicConfig::name).toList());
         assertEquals(1, c.devices().size());
+        UplinkSettings.options(c);
+        assertEquals("SCRAM-SHA-512", UplinkSettings.flat(c).get("kafka.sasl.mechanism"));
+        assertEquals("kafka.example.net:9093", UplinkSettings.flat(c).get("kafka.bootstrap.servers"));
     }
 
     private static void assertProblem(ConfigReader reader, Path file, String message) {
