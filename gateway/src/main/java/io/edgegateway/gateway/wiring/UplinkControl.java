@@ -79,7 +79,14 @@ public final class UplinkControl implements AutoCloseable {
             LOG.info("no uplink configured: events stay in the local log");
             return true;
         }
-        options = UplinkOptions.parse(next);
+        try {
+            options = UplinkOptions.parse(next);
+        } catch (IllegalArgumentException e) {
+            // The config reader runs the same parser, so this means a secret changed under a running gateway.
+            options = null;
+            LOG.error("uplink not started, its settings are refused: {}", e.getMessage());
+            return true;
+        }
         start();
         return true;
     }

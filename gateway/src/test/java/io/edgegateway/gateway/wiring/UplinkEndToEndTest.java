@@ -237,8 +237,8 @@ class UplinkEndToEndTest {
     @Test
     void closingMidBacklogAndStartingAgainLosesAndDuplicatesNothing() throws Exception {
         start();
-        runtime.apply(config("gw-stop", "  batch.max.records: 500", HALL));
-        for (int i = 0; i < 20_000; i++) {
+        runtime.apply(config("gw-stop", "  batch.max.records: 200", HALL));
+        for (int i = 0; i < 5_000; i++) {
             runtime.sink().append("sensors.environment", event("burst-" + (i % 11), time.wallMillis() + i, Map.of()));
         }
         assertTrue(runtime.sink().awaitIdle(Duration.ofSeconds(10)));
@@ -252,10 +252,10 @@ class UplinkEndToEndTest {
 
         UplinkControl again = new UplinkControl(log, new CorrectedTimestamps(corrector), UplinkListener.NONE);
         try {
-            again.apply(config("gw-stop", "  batch.max.records: 500", HALL));
+            again.apply(config("gw-stop", "  batch.max.records: 200", HALL));
             awaitDrained(again);
-            awaitCentral("gw-stop.sensors.environment", 20_000);
-            assertEquals(20_000, central.verifyExactlyOnce(log,
+            awaitCentral("gw-stop.sensors.environment", 5_000);
+            assertEquals(5_000, central.verifyExactlyOnce(log,
                     Map.of("sensors.environment", "gw-stop.sensors.environment"), "gw-stop"));
         } finally {
             again.close();
