@@ -17,6 +17,7 @@ public final class CentralCluster implements AutoCloseable {
     public record Received(String centralTopic, String key, long timestamp, Map<String, String> headers) {
     }
 
+    private static CentralCluster shared;
     private final InJvmKafka kafka;
 
     private CentralCluster(InJvmKafka kafka) {
@@ -25,6 +26,19 @@ public final class CentralCluster implements AutoCloseable {
 
     public static CentralCluster start() throws Exception {
         return new CentralCluster(new InJvmKafka(Map.of()));
+    }
+
+    /**
+     * One cluster for every test class of the run (a broker start costs seconds), stopped when the test JVM
+     * exits; tests keep apart by gateway id and central topic names.
+     */
+    public static synchronized CentralCluster shared() throws Exception {
+        if (shared == null) {
+            CentralCluster c = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(c::close, "central-cluster-stop"));
+            shared = c;
+        }
+        return shared;
     }
 
     public String bootstrap() {

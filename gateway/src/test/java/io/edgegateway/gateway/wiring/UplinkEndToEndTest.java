@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,12 +53,7 @@ class UplinkEndToEndTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        central = CentralCluster.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        central.close();
+        central = CentralCluster.shared();
     }
 
     private void start() throws Exception {
