@@ -71,8 +71,8 @@ public final class UplinkSettings {
 
     private static void put(Map<String, String> out, String key, String value, String writtenAs) {
         if (out.containsKey(key)) {
-            throw new IllegalArgumentException(writtenAs + " sets " + key + ", which is also set elsewhere in the"
-                    + " uplink section; keep one");
+            throw new IllegalArgumentException(writtenAs + (writtenAs.equals(key) ? " is written twice (nested and"
+                    + " with dots)" : " sets " + key + ", which is also written") + " in the uplink section; keep one");
         }
         out.put(key, value);
     }

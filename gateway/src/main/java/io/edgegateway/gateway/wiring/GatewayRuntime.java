@@ -66,6 +66,7 @@ public final class GatewayRuntime {
         this.sink = new LogSink(log::appendAsync, stamp, "", counters, maxInFlight);
         ProcessingSink processed = new ProcessingSink(processor, sink, counters);
         this.supervisor = new DriverSupervisor(buses, e -> {
+            // The inventory shows what the device sent, even when the processor keeps it out of the log.
             latest.record(e);
             processed.accept(e);
         }, clock, scheduler, backoff);

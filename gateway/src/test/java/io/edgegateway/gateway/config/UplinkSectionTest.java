@@ -109,7 +109,10 @@ class UplinkSectionTest {
                         + " mechanism: GSSAPI}\n", "5:47", "uplink.sasl.mechanism", "sasl.mechanism='GSSAPI' must be one of",
                         "docs/uplink.md"),
                 bad("bootstrap twice", "uplink:\n  bootstrap-servers: k:9092\n  kafka: {bootstrap.servers: j:9092}\n",
-                        "4:22", "uplink.bootstrap-servers", "also set elsewhere", "docs/uplink.md"));
+                        "4:22", "uplink.bootstrap-servers", "sets kafka.bootstrap.servers, which is also written",
+                        "docs/uplink.md"),
+                bad("a key nested and dotted", "uplink:\n  kafka.bootstrap.servers: k:9092\n  kafka: {bootstrap.servers: j:9092}\n",
+                        "5:30", "uplink.kafka.bootstrap.servers", "kafka.bootstrap.servers is written twice", "docs/uplink.md"));
     }
 
     private static Arguments bad(String name, String yaml, String lineCol, String path, String message, String hint) {
