@@ -88,7 +88,12 @@ public final class UplinkMetrics implements UplinkListener {
 
     /** Takes the status snapshot the gauges read and registers gauges for newly forwarded topics. */
     public void refresh() {
-        last = status.get();
+        try {
+            last = status.get();
+        } catch (RuntimeException e) {
+            // Reading the backlog needs the log, which closes during shutdown; a scrape then shows no uplink.
+            last = Optional.empty();
+        }
         last.ifPresent(s -> s.topics().forEach(t -> topic(t.topic())));
     }
 
