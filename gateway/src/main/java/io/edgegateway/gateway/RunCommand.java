@@ -17,14 +17,19 @@ import io.edgegateway.gateway.clock.BootId;
 import io.edgegateway.gateway.clock.ClockStamp;
 import io.edgegateway.gateway.clock.ClockSync;
 import io.edgegateway.gateway.clock.TimesyncdSignal;
+import io.edgegateway.gateway.clock.TimestampCorrector;
 import io.edgegateway.gateway.config.MachineIdentity;
 import io.edgegateway.gateway.ops.GatewayMetrics;
 import io.edgegateway.gateway.ops.OpsServer;
 import io.edgegateway.gateway.ops.SystemdNotifier;
+import io.edgegateway.gateway.ops.UplinkMetrics;
 import io.edgegateway.gateway.state.StateStore;
+import io.edgegateway.gateway.wiring.CorrectedTimestamps;
 import io.edgegateway.gateway.wiring.DeviceHardware;
+import io.edgegateway.gateway.wiring.EventProcessor;
 import io.edgegateway.gateway.wiring.GatewayRuntime;
 import io.edgegateway.gateway.wiring.ReconfigurationException;
+import io.edgegateway.gateway.wiring.UplinkControl;
 import io.edgegateway.log.LocalLog;
 import io.edgegateway.log.LogConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -54,7 +59,9 @@ import picocli.CommandLine.Option;
  * edits to the file are validated and applied live, restarting only the devices and topics that changed.
  * Every applied config is stored as a revision in the state database, and start, stop and config changes
  * go to its audit log. {@code /healthz}, {@code /readyz} and {@code /metrics} are served on the web listener,
- * and under systemd the gateway reports readiness and pings the watchdog.
+ * and under systemd the gateway reports readiness and pings the watchdog. With an {@code uplink} section the
+ * log's topics are forwarded to the central Kafka cluster, with timestamps of unsynchronized events corrected;
+ * an edit of that section restarts only the uplink, and shutdown closes it before the log.
  */
 @Command(name = "run", description = "Run the gateway.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
@@ -63,6 +70,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private static final int MAX_IN_FLIGHT = 10_000;
     /** How long shutdown waits for appends in flight; the shutdown hook waits a little longer for all of it. */
     private static final Duration DRAIN = Duration.ofSeconds(5);
+    /** The most closing the uplink takes: its current batch finishes or its transaction is aborted. */
+    private static final Duration UPLINK_CLOSE = Duration.ofSeconds(20);
     /** The SQLite state (config revisions, users, inventory, audit) next to the log's folders. */
     static final String STATE_FILE = "state.db";
     /** How often the device inventory is brought up to date; once per event would make SQLite the bottleneck. */
@@ -173,7 +182,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         Thread hook = new Thread(() -> {
             stop.countDown();
             try {
-                stopped.await(DRAIN.toSeconds() + 5, TimeUnit.SECONDS);
+                stopped.await(DRAIN.toSeconds() + UPLINK_CLOSE.toSeconds() + 5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -182,14 +191,17 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         LogConfig logConfig = LogConfig.builder().diskBudgetBytes(first.diskBudgetBytes()).build();
         try (StateStore state = StateStore.open(dataDir.resolve(STATE_FILE), java.time.Clock.systemUTC())) {
             String bootId = BootId.read(BootId.DEFAULT_PATH);
+            TimestampCorrector corrector = new TimestampCorrector();
+            state.bootClocks().all().forEach(corrector::learn);
             ClockSync clock = new ClockSync(Clock.system(), new TimesyncdSignal(TimesyncdSignal.DEFAULT_FLAG), bootId,
                     trueBoot -> {
+                        corrector.learn(bootId, trueBoot);
                         state.bootClocks().record(bootId, trueBoot);
                         state.audit().record("gateway", "clock-synchronized", "this boot started at "
                                 + Instant.ofEpochMilli(trueBoot));
                     });
             clock.poll();
-            run(first, reader, firstBytes, state, clock, logConfig, out, stop);
+            run(first, reader, firstBytes, state, clock, corrector, logConfig, out, stop);
         } finally {
             stopped.countDown();
             try {
@@ -202,26 +214,32 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private void run(GatewayConfig first, ConfigReader reader, byte[] firstBytes, StateStore state, ClockSync clock,
-                     LogConfig logConfig, PrintWriter out, CountDownLatch stop) throws Exception {
+                     TimestampCorrector corrector, LogConfig logConfig, PrintWriter out, CountDownLatch stop)
+            throws Exception {
         try (ExecutorScheduler scheduler = new ExecutorScheduler(2, "devices");
              DeviceHardware hardware = simulate
                      ? DeviceHardware.simulated(clock, scheduler, dataDir.resolve("simulation"), simulationBroker)
                      : DeviceHardware.board(board, clock);
              LocalLog log = LocalLog.open(dataDir, logConfig)) {
+            UplinkMetrics uplinkMetrics = new UplinkMetrics();
+            UplinkControl uplink = new UplinkControl(log, new CorrectedTimestamps(corrector), uplinkMetrics);
             GatewayRuntime runtime = new GatewayRuntime(log, hardware.buses(), clock, scheduler,
-                    BackoffPolicy.defaults(), hardware::beforeStart, MAX_IN_FLIGHT, new ClockStamp(clock));
+                    BackoffPolicy.defaults(), hardware::beforeStart, MAX_IN_FLIGHT, new ClockStamp(clock),
+                    EventProcessor.IDENTITY, uplink);
             state.audit().record("gateway", "start", "version " + VersionCommand.version() + ", "
                     + (config == null ? "generated simulation config" : "config " + config));
             runtime.apply(first);
             remember(state, first);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             GatewayMetrics metrics = new GatewayMetrics(registry, runtime.counters(), runtime.supervisor(), log);
+            uplinkMetrics.bindTo(registry, uplink::status);
             AtomicReference<String> notReady = new AtomicReference<>();
             try (OpsServer ops = OpsServer.start(first.web().bind(), webPort != null ? webPort : first.web().port(),
                     () -> Optional.ofNullable(notReady.get()), () -> {
                         metrics.refresh();
+                        uplinkMetrics.refresh();
                         return registry.scrape();
-                    })) {
+                    }, () -> "uplink: " + uplink.summary() + "\n")) {
                 out.printf("edge-gateway %s: gateway %s, %d devices, log in %s, health and metrics on http://%s:%d%s%n",
                         VersionCommand.version(), first.gatewayId(), first.devices().size(), dataDir.toAbsolutePath(),
                         first.web().bind(), ops.address().getPort(), rate > 0 ? ", " + rate + " synthetic events/s" : "");

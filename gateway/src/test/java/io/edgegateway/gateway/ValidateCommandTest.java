@@ -54,6 +54,27 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aBadUplinkSectionIsRefusedAtItsLineByValidateAndRun() throws Exception {
+        Path f = Files.writeString(dir.resolve("gateway.yaml"), """
+                gateway: {id: gw-1}
+                board: laptop-sim
+                uplink:
+                  bootstrap-servers: kafka.example.net:9093
+                  mode: exactly-twice
+                """);
+        String problem = f + ":5:9: uplink.mode: mode='exactly-twice' must be exactly-once or at-least-once\n";
+        CommandLineTest.Result r = CommandLineTest.run("validate", f.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith(problem), r.err());
+        CommandLineTest.Result run = CommandLineTest.run("run", "--simulate", "--config", f.toString(), "--boards",
+                "../board-configs", "--data-dir",
+                dir.resolve("data").toString(), "--web-port", "0", "--duration", "1");
+        assertEquals(1, run.code(), run.out());
+        assertTrue(run.err().startsWith(problem), run.err());
+        assertTrue(run.err().contains("nothing was started"), run.err());
+    }
+
+    @Test
     void missingFileAndMissingArgument() {
         CommandLineTest.Result missing = CommandLineTest.run("validate", dir.resolve("nope.yaml").toString());
         assertEquals(1, missing.code());

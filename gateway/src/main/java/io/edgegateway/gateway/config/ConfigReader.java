@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * log: { disk-budget: 2GiB }      # optional
  * topics: { name: {settings} }    # optional; default: sensors.environment, access.rfid, io.gpio
  * devices: [ {id, type, topic, options} ]
- * uplink: { ... }                 # optional, kept for the uplink module; secrets as ${env:X} / ${file:/p}
+ * uplink: { kafka: {...}, ... }   # optional; checked by the uplink's own rules; secrets as ${env:X} / ${file:/p}
  * web: { port: 8080, bind: 127.0.0.1 }
  * </pre>
  *
@@ -44,6 +44,7 @@ import java.util.stream.Collectors;
 public final class ConfigReader {
     static final List<String> TOP_KEYS = List.of("gateway", "board", "log", "topics", "devices", "uplink", "web");
     static final long MAX_FILE_BYTES = 1 << 20;
+    private static final String GATEWAY_ID = "[A-Za-z0-9._-]{1,64}";
     private static final Pattern IPV4 =
             Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
@@ -151,10 +152,18 @@ public final class ConfigReader {
         List<DeviceConfig> devices = top.entry("devices").map(e -> devicesReader.read(e, deviceTopics))
                 .orElse(List.of());
         boards.ifPresent(loader -> checkBoard(loader, top, board, devices, devicesReader.locations(), problems));
-        UplinkConfig uplink = top.entry("uplink").map(e -> new UplinkReader(secrets, problems).read(e))
-                .orElse(UplinkConfig.none());
+        UplinkReader uplinkReader = new UplinkReader(secrets, problems);
+        int before = problems.size();
+        UplinkConfig uplink = top.entry("uplink").map(uplinkReader::read).orElse(UplinkConfig.none());
+        boolean uplinkReadable = problems.size() == before;
         WebConfig web = web(section(top, "web", problems, "port: 8080"), problems);
         String id = gatewayId(gateway, problems);
+        if (uplinkReadable && id.matches(GATEWAY_ID)) {
+            // After the id and topics, which are the uplink's defaults; a section whose secrets failed is not
+            // checked again, so each mistake is reported once.
+            new UplinkCheck(problems, uplinkReader.locations(), uplinkReader.section())
+                    .check(uplink, id, List.copyOf(topicNames));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems.list());
         }
@@ -209,7 +218,7 @@ public final class ConfigReader {
     private String gatewayId(Section gateway, Problems problems) {
         Optional<String> id = gateway.text("id", null);
         if (id.isPresent()) {
-            if (!id.get().matches("[A-Za-z0-9._-]{1,64}")) {
+            if (!id.get().matches(GATEWAY_ID)) {
                 problems.add(gateway.entry("id").orElseThrow().value().location(), "gateway.id", "'" + id.get()
                         + "' is not a valid gateway id", "use 1 to 64 of a-z A-Z 0-9 . _ - (it becomes part of Kafka ids)");
             }

@@ -37,6 +37,14 @@ final class SecretResolver {
         return text.contains("${");
     }
 
+    /**
+     * Whether the text uses {@code ${env:} or {@code ${file:} anywhere; for values where other {@code ${...}}
+     * placeholders are legitimate, such as the uplink's {@code central.topic: edge.${topic}}.
+     */
+    static boolean namesReference(String text) {
+        return text.contains("${env:") || text.contains("${file:");
+    }
+
     /** The resolved secret, or null after recording why it could not be resolved. */
     Secret resolve(String text, Location where, String path, Problems problems) {
         Matcher m = REFERENCE.matcher(text.strip());

@@ -20,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the operations endpoints: {@code GET /healthz} (200 while the process serves requests),
+ * Answers the operations endpoints: {@code GET /healthz} (200 while the process serves requests, with status
+ * lines such as the uplink's state after the "ok"; a gateway whose central cluster is unreachable is still
+ * alive and still ready, because storing events locally is its job),
  * {@code GET /readyz} (200 when {@link Readiness} says so, else 503 with the reason) and {@code GET /metrics}
  * (Prometheus text). A request the decoder could not parse gets 400, another method 405, another path 404;
  * nothing a client sends makes it throw. Stateless and shareable across channels.
@@ -32,10 +34,12 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final Readiness readiness;
     private final Supplier<String> metrics;
+    private final Supplier<String> status;
 
-    OpsHandler(Readiness readiness, Supplier<String> metrics) {
+    OpsHandler(Readiness readiness, Supplier<String> metrics, Supplier<String> status) {
         this.readiness = readiness;
         this.metrics = metrics;
+        this.status = status;
     }
 
     @Override
@@ -62,13 +66,22 @@ final class OpsHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         switch (path) {
-            case "/healthz" -> send(ctx, req, HttpResponseStatus.OK, "ok\n", true);
+            case "/healthz" -> send(ctx, req, HttpResponseStatus.OK, "ok\n" + status(), true);
             case "/readyz" -> {
                 Optional<String> why = readiness.notReadyReason();
                 send(ctx, req, why.isEmpty() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
                         why.map(w -> "not ready: " + w + "\n").orElse("ready\n"), true);
             }
             default -> write(ctx, req, response(HttpResponseStatus.OK, metrics.get(), PROMETHEUS_TYPE), true);
+        }
+    }
+
+    /** Liveness must not depend on a status source: a failing one is reported in the body, not as an error. */
+    private String status() {
+        try {
+            return status.get();
+        } catch (RuntimeException e) {
+            return "status unavailable: " + e + "\n";
         }
     }
 

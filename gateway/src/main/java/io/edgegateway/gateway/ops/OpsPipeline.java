@@ -21,7 +21,11 @@ final class OpsPipeline extends ChannelInitializer<SocketChannel> {
     private final OpsHandler handler;
 
     OpsPipeline(Readiness readiness, Supplier<String> metrics) {
-        this.handler = new OpsHandler(readiness, metrics);
+        this(readiness, metrics, () -> "");
+    }
+
+    OpsPipeline(Readiness readiness, Supplier<String> metrics, Supplier<String> status) {
+        this.handler = new OpsHandler(readiness, metrics, status);
     }
 
     @Override

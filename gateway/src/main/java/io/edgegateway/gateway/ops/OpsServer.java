@@ -27,10 +27,16 @@ public final class OpsServer implements AutoCloseable {
     /** Binds and starts serving; a port of 0 picks a free one (see {@link #address}). */
     public static OpsServer start(String bind, int port, Readiness readiness, Supplier<String> metrics)
             throws InterruptedException {
+        return start(bind, port, readiness, metrics, () -> "");
+    }
+
+    /** @param status lines {@code /healthz} adds after "ok", such as the uplink's state */
+    public static OpsServer start(String bind, int port, Readiness readiness, Supplier<String> metrics,
+                                  Supplier<String> status) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Channel ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childHandler(new OpsPipeline(readiness, metrics)).bind(bind, port).sync().channel();
+                    .childHandler(new OpsPipeline(readiness, metrics, status)).bind(bind, port).sync().channel();
             return new OpsServer(group, ch);
         } catch (RuntimeException | InterruptedException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);

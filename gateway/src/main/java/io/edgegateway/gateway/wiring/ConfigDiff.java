@@ -2,6 +2,7 @@ package io.edgegateway.gateway.wiring;
 
 import io.edgegateway.gateway.config.DeviceConfig;
 import io.edgegateway.gateway.config.GatewayConfig;
+import io.edgegateway.gateway.config.UplinkSettings;
 import io.edgegateway.log.TopicConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,11 +18,13 @@ import java.util.stream.Collectors;
  * effect after a restart (the log's disk budget and the web listener are bound when the gateway starts).
  * A device is "changed" when its type, topic or options differ; every other device keeps running. Topics
  * missing from the new config keep their data in the log: deleting stored events is never a side effect of
- * an edit. Pure: computed from the two configs alone.
+ * an edit. The uplink counts as changed when its settings, with the defaults taken from the gateway id and
+ * the topics, differ (a rotated secret too), and always on the first config, which starts it or says there
+ * is none. Pure: computed from the two configs alone.
  */
 public record ConfigDiff(List<String> devicesToStop, List<DeviceConfig> devicesToStart,
                          List<TopicConfig> topicsToCreate, List<TopicConfig> topicsToUpdate,
-                         List<String> needRestart) {
+                         List<String> needRestart, boolean uplinkChanged) {
 
     public static ConfigDiff between(Optional<GatewayConfig> before, GatewayConfig after) {
         Map<String, DeviceConfig> old = before.map(c -> byId(c.devices(), DeviceConfig::id)).orElse(Map.of());
@@ -57,8 +60,9 @@ public record ConfigDiff(List<String> devicesToStop, List<DeviceConfig> devicesT
                 restart.add("web");
             }
         });
+        boolean uplink = before.map(b -> !UplinkSettings.flat(b).equals(UplinkSettings.flat(after))).orElse(true);
         return new ConfigDiff(List.copyOf(stop), List.copyOf(start), List.copyOf(create), List.copyOf(update),
-                List.copyOf(restart));
+                List.copyOf(restart), uplink);
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
@@ -68,7 +72,7 @@ public record ConfigDiff(List<String> devicesToStop, List<DeviceConfig> devicesT
 
     public boolean isEmpty() {
         return devicesToStop.isEmpty() && devicesToStart.isEmpty() && topicsToCreate.isEmpty()
-                && topicsToUpdate.isEmpty() && needRestart.isEmpty();
+                && topicsToUpdate.isEmpty() && needRestart.isEmpty() && !uplinkChanged;
     }
 
     @Override
@@ -76,6 +80,7 @@ public record ConfigDiff(List<String> devicesToStop, List<DeviceConfig> devicesT
         return "stop " + devicesToStop + ", start " + devicesToStart.stream().map(DeviceConfig::id).toList()
                 + ", create topics " + topicsToCreate.stream().map(TopicConfig::name).toList() + ", update topics "
                 + topicsToUpdate.stream().map(TopicConfig::name).toList()
+                + (uplinkChanged ? ", restart the uplink" : "")
                 + (needRestart.isEmpty() ? "" : ", after a restart: " + needRestart);
     }
 }

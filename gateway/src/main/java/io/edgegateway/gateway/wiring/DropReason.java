@@ -1,7 +1,8 @@
 package io.edgegateway.gateway.wiring;
 
 /**
- * Why an event from a device did not reach the log. The set is small and fixed so it can label a metric;
+ * Why an event from a device did not reach the log (including the events an {@link EventProcessor} filtered
+ * out on purpose). The set is small and fixed so it can label a metric;
  * {@link #label()} is the metric's tag value.
  */
 public enum DropReason {
@@ -14,7 +15,11 @@ public enum DropReason {
     /** The device has no topic (it was removed by a reconfiguration while an event was on its way). */
     NO_ROUTE("no-route"),
     /** Any other log failure (an I/O error, the log closing during shutdown). */
-    LOG_ERROR("log-error");
+    LOG_ERROR("log-error"),
+    /** The configured {@link EventProcessor} chose not to store the event. */
+    FILTERED("filtered"),
+    /** The configured {@link EventProcessor} failed on the event (threw, or returned null). */
+    PROCESSOR_ERROR("processor-error");
 
     private final String label;
 

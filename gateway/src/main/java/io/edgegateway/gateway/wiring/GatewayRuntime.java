@@ -18,12 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires drivers to the log: the {@link DriverSupervisor} runs the configured devices, whose events go
- * through the {@link LogSink} into their topics. {@link #apply} takes the first config and every later one
- * the same way: it computes the {@link ConfigDiff}, checks it can be applied (before changing anything),
- * creates or updates topics, then restarts only the devices that changed; the others keep emitting
- * throughout. The log, buses, clock and scheduler belong to the caller. Thread-safe: reconfigurations are
- * serialized.
+ * Wires drivers to the log and the log to the uplink: the {@link DriverSupervisor} runs the configured
+ * devices, whose events go through the {@link EventProcessor} and the {@link LogSink} into their topics,
+ * and the {@link UplinkControl} forwards the topics to the central cluster. {@link #apply} takes the first
+ * config and every later one the same way: it computes the {@link ConfigDiff}, checks it can be applied
+ * (before changing anything), creates or updates topics, then restarts only the devices that changed and,
+ * if its section changed, the uplink; everything else keeps running throughout. The log, buses, clock and
+ * scheduler belong to the caller. Thread-safe: reconfigurations are serialized.
  */
 public final class GatewayRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayRuntime.class);
@@ -34,6 +35,7 @@ public final class GatewayRuntime {
     private final FlowCounters counters = new FlowCounters();
     private final LatestEvents latest = new LatestEvents();
     private final Consumer<DeviceConfig> beforeStart;
+    private final Optional<UplinkControl> uplink;
     private GatewayConfig current;
 
     /**
@@ -49,13 +51,27 @@ public final class GatewayRuntime {
     /** @param stamp extra headers per event (the clock-correction headers of unsynchronized events) */
     public GatewayRuntime(LocalLog log, Buses buses, Clock clock, Scheduler scheduler, BackoffPolicy backoff,
                           Consumer<DeviceConfig> beforeStart, int maxInFlight, LogSink.Stamp stamp) {
+        this(log, buses, clock, scheduler, backoff, beforeStart, maxInFlight, stamp, EventProcessor.IDENTITY, null);
+    }
+
+    /**
+     * @param processor applied to every device event before it is stored
+     * @param uplink    forwards the log to the central cluster as the config says; null for none at all (the
+     *                  config's uplink section is then ignored), as in tests of the device side alone
+     */
+    public GatewayRuntime(LocalLog log, Buses buses, Clock clock, Scheduler scheduler, BackoffPolicy backoff,
+                          Consumer<DeviceConfig> beforeStart, int maxInFlight, LogSink.Stamp stamp,
+                          EventProcessor processor, UplinkControl uplink) {
         this.log = log;
         this.sink = new LogSink(log::appendAsync, stamp, "", counters, maxInFlight);
+        ProcessingSink processed = new ProcessingSink(processor, sink, counters);
         this.supervisor = new DriverSupervisor(buses, e -> {
+            // The inventory shows what the device sent, even when the processor keeps it out of the log.
             latest.record(e);
-            sink.accept(e);
+            processed.accept(e);
         }, clock, scheduler, backoff);
         this.beforeStart = beforeStart;
+        this.uplink = Optional.ofNullable(uplink);
     }
 
     /** Applies a validated config: the first call starts everything, later calls change only what differs. */
@@ -79,6 +95,10 @@ public final class GatewayRuntime {
         for (DeviceConfig d : diff.devicesToStart()) {
             beforeStart.accept(d);
             supervisor.add(d.device());
+        }
+        if (diff.uplinkChanged()) {
+            // After the topics exist: the uplink reads their partition counts when it starts.
+            uplink.ifPresent(u -> u.apply(next));
         }
         if (!diff.needRestart().isEmpty()) {
             LOG.warn("changed settings {} take effect after the gateway restarts", diff.needRestart());
@@ -109,12 +129,20 @@ public final class GatewayRuntime {
         return supervisor;
     }
 
+    /** The uplink's control, if this runtime forwards at all. */
+    public Optional<UplinkControl> uplink() {
+        return uplink;
+    }
+
     /**
-     * Stops every device, then waits at most {@code timeout} for appends still on their way to the log; true
-     * if none was left. The caller closes the log afterwards, which flushes and fsyncs it.
+     * Stops every device, waits at most {@code timeout} for appends still on their way to the log, then closes
+     * the uplink (which ends or aborts its open transaction within seconds); true if no append was left. The
+     * caller closes the log afterwards, which flushes and fsyncs it.
      */
     public boolean stop(Duration timeout) throws InterruptedException {
         supervisor.close();
-        return sink.awaitIdle(timeout);
+        boolean idle = sink.awaitIdle(timeout);
+        uplink.ifPresent(UplinkControl::close);
+        return idle;
     }
 }

@@ -92,9 +92,10 @@ class ConfigReaderTest {
     @Test
     void fileSecretsDropOneTrailingNewline() throws Exception {
         Path secret = Files.writeString(dir.resolve("kafka.password"), "from-file\n");
-        GatewayConfig c = ConfigFixtures.reader(dir, Map.of()).read("board: b\nuplink:\n  password: ${file:" + secret
-                + "}\n", "f.yaml");
-        assertEquals("from-file", ((Secret) c.uplink().settings().get("password")).reveal());
+        GatewayConfig c = ConfigFixtures.reader(dir, Map.of()).read("board: b\nuplink:\n  kafka:\n    bootstrap.servers: k:9092\n"
+                + "    ssl.key.password: ${file:" + secret + "}\n", "f.yaml");
+        assertEquals("from-file", ((Secret) ((Map<?, ?>) c.uplink().settings().get("kafka")).get("ssl.key.password"))
+                .reveal());
     }
 
     @Test
@@ -134,6 +135,9 @@ class ConfigReaderTest {
         assertEquals(List.of("sensors.environment", "access.rfid", "io.gpio"),
                 c.topics().stream().map(TopicConfig::name).toList());
         assertEquals(1, c.devices().size());
+        UplinkSettings.options(c);
+        assertEquals("SCRAM-SHA-512", UplinkSettings.flat(c).get("kafka.sasl.mechanism"));
+        assertEquals("kafka.example.net:9093", UplinkSettings.flat(c).get("kafka.bootstrap.servers"));
     }
 
     private static void assertProblem(ConfigReader reader, Path file, String message) {

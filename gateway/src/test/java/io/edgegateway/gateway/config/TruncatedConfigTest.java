@@ -35,7 +35,8 @@ class TruncatedConfigTest {
             }
         }
         // Cut before the board line there is no board; cut inside a device, the device lacks its type, topic
-        // or (for the contact) its pin. Every other cut ends at a complete setting and is a smaller valid config.
+        // or (for the contact) its pin; cut inside the uplink's sasl login, it lacks its password. Every other cut
+        // ends at a complete setting and is a smaller valid config.
         Map<Integer, String> expected = new TreeMap<>();
         for (int n = 0; n <= 1; n++) {
             expected.put(n, "the file is empty");
@@ -51,6 +52,7 @@ class TruncatedConfigTest {
         expected.put(32, "devices[2].topic: is required");
         expected.put(33, "devices[2].options.pin: is required (integer of BCM GPIO between 0 and 27)");
         expected.put(34, "devices[2].options.pin: is required (integer of BCM GPIO between 0 and 27)");
+        expected.put(39, "uplink.sasl: sasl.password is required");
         assertEquals(expected, refused);
     }
 

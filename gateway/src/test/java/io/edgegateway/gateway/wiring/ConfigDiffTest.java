@@ -1,6 +1,7 @@
 package io.edgegateway.gateway.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgegateway.gateway.config.DeviceConfig;
@@ -55,5 +56,23 @@ class ConfigDiffTest {
         assertEquals(List.of("access.rfid"), d.topicsToCreate().stream().map(TopicConfig::name).toList());
         assertEquals(List.of("sensors.environment"), d.topicsToUpdate().stream().map(TopicConfig::name).toList());
         assertEquals(List.of("log.disk-budget", "web"), d.needRestart());
+    }
+
+    @Test
+    void theUplinkRestartsWhenItsEffectiveSettingsChangeAndOnlyThen() throws Exception {
+        String uplink = "uplink: {bootstrap-servers: k:9092}\n";
+        GatewayConfig before = WiringFixtures.config(DEVICES + uplink);
+        assertTrue(ConfigDiff.between(Optional.empty(), before).uplinkChanged(), "the first config starts it");
+        assertFalse(ConfigDiff.between(Optional.of(before), WiringFixtures.config(DEVICES.replace("0x77", "0x76")
+                + uplink)).uplinkChanged(), "a device edit leaves it alone");
+        assertFalse(ConfigDiff.between(Optional.of(before), WiringFixtures.config(DEVICES
+                + "uplink:\n  kafka: {bootstrap.servers: k:9092}\n")).uplinkChanged(), "the same settings, written otherwise");
+        assertTrue(ConfigDiff.between(Optional.of(before), WiringFixtures.config(DEVICES
+                + "uplink: {bootstrap-servers: k:9092, compression: zstd}\n")).uplinkChanged());
+        assertTrue(ConfigDiff.between(Optional.of(before), WiringFixtures.config(DEVICES + uplink
+                + "topics: {sensors.environment: {partitions: 2}, io.gpio: {}}\n")).uplinkChanged(),
+                "a new topic is forwarded by default");
+        assertFalse(ConfigDiff.between(Optional.of(WiringFixtures.config(DEVICES)), WiringFixtures.config(DEVICES
+                + "topics: {sensors.environment: {partitions: 2}, io.gpio: {}}\n")).uplinkChanged(), "no uplink");
     }
 }
