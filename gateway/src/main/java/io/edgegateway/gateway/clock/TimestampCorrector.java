@@ -24,8 +24,9 @@ public final class TimestampCorrector {
         if (!"unsynchronized".equals(headers.get(EventHeaders.CLOCK_QUALITY))) {
             return timestampMs;
         }
-        Long truth = trueBootWallMs.get(headers.get(ClockHeaders.BOOT_ID));
+        String bootId = headers.get(ClockHeaders.BOOT_ID);
         String apparent = headers.get(ClockHeaders.BOOT_WALL_MS);
+        Long truth = bootId == null ? null : trueBootWallMs.get(bootId);
         if (truth == null || apparent == null) {
             return timestampMs;
         }

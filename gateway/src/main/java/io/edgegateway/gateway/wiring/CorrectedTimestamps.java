@@ -1,10 +1,8 @@
 package io.edgegateway.gateway.wiring;
 
-import io.edgegateway.gateway.clock.ClockHeaders;
 import io.edgegateway.gateway.clock.TimestampCorrector;
 import io.edgegateway.log.StoredRecord;
 import io.edgegateway.uplink.EventTimestamps;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +25,7 @@ public final class CorrectedTimestamps implements EventTimestamps {
     @Override
     public long timestampOf(StoredRecord record) {
         try {
-            Map<String, String> headers = EventRecords.headers(record.headers());
-            if (!headers.containsKey(ClockHeaders.BOOT_ID)) {
-                // Nothing to correct by (events stored before the gateway stamped boots, or from a --rate load).
-                return record.timestamp();
-            }
-            return corrector.correct(headers, record.timestamp());
+            return corrector.correct(EventRecords.headers(record.headers()), record.timestamp());
         } catch (RuntimeException e) {
             if (!warned) {
                 warned = true;

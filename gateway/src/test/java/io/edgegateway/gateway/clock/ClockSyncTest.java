@@ -129,6 +129,8 @@ class ClockSyncTest {
         assertEquals(5L, c.correct(otherBoot, 5L));
         assertEquals(5L, c.correct(Map.of(EventHeaders.CLOCK_QUALITY, "synchronized"), 5L));
         assertEquals(5L, c.correct(Map.of(), 5L));
+        assertEquals(5L, c.correct(Map.of(EventHeaders.CLOCK_QUALITY, "unsynchronized"), 5L),
+                "an unsynchronized event without a boot id has nothing to be corrected by");
     }
 
     @Test
