@@ -126,6 +126,9 @@ public final class LocalLog implements AutoCloseable {
             l.loadTopics();
             l.loadCursors();
             l.retention.recount();
+            if (!readOnly) {
+                l.retention.findCorruptFiles();
+            }
             if (l.maintenance != null) {
                 l.maintenance.start();
             }
@@ -595,7 +598,7 @@ public final class LocalLog implements AutoCloseable {
             dropped.merge(p.topic, p.droppedRecords.get(), Long::sum);
         }
         return new LogStats(ctx.usedBytes(), ctx.budget(), dropped, ctx.recoveredCuts.get(), ctx.recoveredCutBytes.get(),
-                ctx.syncs.get(), ctx.syncFailures.get(), ctx.appendFailures.get());
+                ctx.syncs.get(), ctx.syncFailures.get(), ctx.appendFailures.get(), ctx.corruptFilesDeleted.get());
     }
 
     /** Runs retention and the disk budget now instead of waiting for the next pass. */

@@ -32,6 +32,7 @@ final class LogContext {
     final AtomicLong appendFailures = new AtomicLong();
     final AtomicLong recoveredCutBytes = new AtomicLong();
     final AtomicLong recoveredCuts = new AtomicLong();
+    final AtomicLong corruptFilesDeleted = new AtomicLong();
 
     LogContext(long budget) {
         this.budget = budget;

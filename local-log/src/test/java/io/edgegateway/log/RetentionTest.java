@@ -220,6 +220,65 @@ class RetentionTest {
     }
 
     /**
+     * Under budget pressure the set-aside corrupt tails go first, oldest first, before any record; each
+     * deletion is counted.
+     */
+    @Test
+    void theBudgetDeletesCorruptTailsOldestFirstBeforeAnyRecord() throws IOException {
+        Ledger ledger = new Ledger(6);
+        try (LocalLog log = LocalLog.open(dir, config().build())) {
+            log.createTopic(TopicConfig.builder("t").partitions(2).segmentBytes(4096).build());
+            for (int i = 0; i < 600; i++) {
+                log.append("t", i % 2, rec(ledger, "t", 120, clock.millis()));
+            }
+        }
+        for (int p = 0; p < 2; p++) {
+            Path active;
+            try (Stream<Path> s = Files.list(dir.resolve("topics/t/" + p))) {
+                active = s.filter(x -> x.toString().endsWith(".log")).sorted().reduce((a, b) -> b).orElseThrow();
+            }
+            try (FileChannel ch = FileChannel.open(active, StandardOpenOption.WRITE)) {
+                ch.write(ByteBuffer.wrap(new byte[3000]).put(0, (byte) 1), ch.size());
+            }
+        }
+        LocalLog.open(dir, config().build()).close();
+        Path older = corruptFile(1);
+        Path newer = corruptFile(0);
+        // Partition 1's tail is the older one, although it sorts after partition 0's by name.
+        Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.fromMillis(1_600_000_000_000L));
+        Files.setLastModifiedTime(newer, java.nio.file.attribute.FileTime.fromMillis(1_650_000_000_000L));
+        long budget = onDisk(dir) + 1024;
+        try (LocalLog log = LocalLog.open(dir, config().diskBudgetBytes(budget).build())) {
+            assertEquals(0, log.stats().corruptFilesDeleted());
+            boolean sawOnlyOlderGone = false;
+            for (int i = 0; i < 400; i++) {
+                log.append("t", i % 2, rec(ledger, "t", 120, clock.millis()));
+                long dropped = log.stats().droppedRecords().getOrDefault("t", 0L);
+                boolean olderGone = !Files.exists(older);
+                boolean newerGone = !Files.exists(newer);
+                assertTrue(olderGone || !newerGone, "append " + i + ": the newer corrupt tail went first");
+                assertTrue(dropped == 0 || (olderGone && newerGone),
+                        "append " + i + ": records deleted while a corrupt tail was kept");
+                assertEquals((olderGone ? 1 : 0) + (newerGone ? 1 : 0), log.stats().corruptFilesDeleted());
+                sawOnlyOlderGone |= olderGone && !newerGone;
+                assertTrue(onDisk(dir) <= budget, "append " + i + ": over the budget");
+            }
+            assertTrue(sawOnlyOlderGone, "both tails went at once: nothing shows the order");
+            assertEquals(2, log.stats().corruptFilesDeleted());
+            assertTrue(log.stats().droppedRecords().getOrDefault("t", 0L) > 0, "the budget never reached records");
+            assertEquals(onDisk(dir), log.stats().diskBytes());
+        }
+    }
+
+    private Path corruptFile(int partition) throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("topics/t/" + partition))) {
+            List<Path> l = s.filter(x -> x.toString().endsWith(".corrupt")).toList();
+            assertEquals(1, l.size(), l.toString());
+            return l.get(0);
+        }
+    }
+
+    /**
      * A cursor keeps unread data from byte retention while the unread bytes fit in maxProtectedBytes; past
      * that, retention deletes unread records; once read they go; the budget ignores protection.
      */
