@@ -401,4 +401,50 @@ class IoFaultTest {
             }
         }
     }
+
+    /**
+     * Committing a cursor on a full disk, whichever step of the checkpoint hits ENOSPC: the caller gets a
+     * {@link DiskFullException}, the cursor keeps its previous position (also after a power cut), no
+     * temporary file is left holding space, and the same commit succeeds once space returns.
+     */
+    @org.junit.jupiter.api.Test
+    void aCursorCommitOnAFullDiskThrowsDiskFullAndKeepsThePreviousPosition() throws Exception {
+        for (FaultyStorage.Kind kind : List.of(FaultyStorage.Kind.CREATE, FaultyStorage.Kind.TRUNCATE,
+                FaultyStorage.Kind.WRITE, FaultyStorage.Kind.FSYNC, FaultyStorage.Kind.RENAME,
+                FaultyStorage.Kind.DIR_SYNC)) {
+            SimDisk disk = new SimDisk().mkdirsDurable(ROOT);
+            FaultyStorage storage = new FaultyStorage(disk, 3);
+            LogConfig cfg = LogConfig.builder().storage(storage).clock(new TestClock(1_000)).build();
+            LocalLog log = LocalLog.open(ROOT, cfg);
+            try {
+                log.createTopic(TopicConfig.builder("a").durability(Durability.ALWAYS).build());
+                for (int i = 0; i < 20; i++) {
+                    log.append("a", 0, new LogRecord(null, new byte[50], 1_000));
+                }
+                Cursor c = log.cursor("up", "a");
+                c.commit(0, 5);
+                storage.failAt(kind, 1, FaultyStorage::enospc, true);
+                DiskFullException e = org.junit.jupiter.api.Assertions.assertThrows(DiskFullException.class,
+                        () -> c.commit(0, 12), kind.toString());
+                assertTrue(storage.fired() > 0, kind + ": the fault never fired");
+                assertTrue(e.getMessage().contains("disk is full"), kind + ": " + e.getMessage());
+                assertEquals(5, c.position(0), kind + ": the position moved although the commit failed");
+                Path tmp = ROOT.resolve("cursors/up/a.cursor" + AtomicFiles.TMP);
+                assertTrue(!storage.exists(tmp), kind + ": the temporary file was left behind");
+                storage.clear();
+                c.commit(0, 12);
+                assertEquals(12, c.position(0), kind.toString());
+                c.commit(0, 5);
+                // Power cut right after a failed commit: the previous position is what survives.
+                storage.failAt(kind, 1, FaultyStorage::enospc, true);
+                org.junit.jupiter.api.Assertions.assertThrows(DiskFullException.class, () -> c.commit(0, 12));
+            } finally {
+                disk.crashNow(1, SimDisk.Damage.DROP_ALL);
+                log.close();
+            }
+            try (LocalLog again = LocalLog.open(ROOT, LogConfig.builder().storage(disk.afterCrash()).build())) {
+                assertEquals(5, again.cursor("up", "a").position(0), kind + ": after a power cut");
+            }
+        }
+    }
 }
