@@ -914,15 +914,39 @@ final class Partition {
         return bytes;
     }
 
-    /** Writes what is pending, fsyncs, writes the active index; on close. */
-    void flushForClose() throws IOException {
+    /**
+     * On close: writes what is pending, fsyncs, writes the active index. Never throws for I/O: a batch that
+     * cannot be written fails its appenders (and is cut, so nothing half-written stays), a missing index
+     * is rebuilt at the next open. Returns what could not be made durable, for the close report, or null.
+     */
+    String flushForClose() {
         ioLock.lock();
         try {
-            writePending(null);
+            try {
+                writePending(null);
+            } catch (RuntimeException e) {
+                log.warn("{}-{}: writing pending batches at close failed: {}", topic, id, e.toString());
+            }
             Segment a = active();
-            a.force();
-            syncedOffset = writtenOffset;
-            a.writeActiveIndex();
+            String notSynced = null;
+            if (syncedOffset != writtenOffset) {
+                try {
+                    a.force();
+                    ctx.syncs.incrementAndGet();
+                    syncedOffset = writtenOffset;
+                } catch (IOException e) {
+                    ctx.syncFailures.incrementAndGet();
+                    notSynced = topic + "-" + id + " offsets " + syncedOffset + ".." + (writtenOffset - 1)
+                            + " written but not fsynced (" + e.getMessage() + ")";
+                }
+            }
+            try {
+                a.writeActiveIndex();
+            } catch (IOException e) {
+                log.info("{}-{}: index of the active segment not written at close (rebuilt at the next open): {}",
+                        topic, id, e.toString());
+            }
+            return notSynced;
         } finally {
             ioLock.unlock();
         }
