@@ -498,7 +498,7 @@ public final class LocalLog implements AutoCloseable {
      * policy. A forwarder uses it so that nothing leaves the board that a power cut could still take
      * back: otherwise the records lost locally would be known centrally and their offsets handed out
      * again to new records. Under {@code interval} this delays records by up to the flush interval; under
-     * {@code os} until the next segment roll or {@link #flush()}.
+     * {@code os} until the segment holding them is sealed (just after it rolls) or {@link #flush()}.
      */
     public LogReader reader(String topic, int partition, long fromOffset, boolean durableOnly) {
         Partition p = partition(topic, partition);

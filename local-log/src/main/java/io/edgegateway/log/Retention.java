@@ -218,10 +218,17 @@ final class Retention {
                 .orElse(null);
     }
 
-    /** Sets the usage account to the bytes of every file under the log directory. */
+    /**
+     * Sets the usage account to the bytes of every file under the log directory, plus the index files of
+     * segments still sealing in the background (counted from their roll on).
+     */
     void recount() {
         try {
-            ctx.setUsedBytes(DiskUsage.of(config.storage(), root));
+            long pending = 0;
+            for (Partition p : partitions.get()) {
+                pending += p.uncommittedIndexBytes();
+            }
+            ctx.setUsedBytes(DiskUsage.of(config.storage(), root) + pending);
         } catch (IOException e) {
             log.warn("could not measure the log directory {}: {}", root, e.toString());
         }
