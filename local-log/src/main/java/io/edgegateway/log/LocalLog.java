@@ -321,7 +321,7 @@ public final class LocalLog implements AutoCloseable {
         Partition p = partition(topic, partition);
         long ts = timestampOf(record);
         long[] off = new long[1];
-        BatchTicket t = p.add(record, ts, off, null);
+        BatchTicket t = p.add(record, ts, off);
         p.complete(t);
         if (!t.isAcked()) {
             throw rethrow(t.error());
@@ -333,17 +333,15 @@ public final class LocalLog implements AutoCloseable {
      * Appends one record without waiting; the future completes when the record is durable per the
      * topic's policy (or fails). Records from one thread keep their order.
      */
-    @SuppressWarnings("unchecked")
     public CompletableFuture<AppendResult> appendAsync(String topic, LogRecord record) {
         try {
             checkWritable();
             Topic t = topic(topic);
             Partition p = t.partitions()[partitionFor(t, record.key())];
-            long[] off = new long[1];
-            CompletableFuture<AppendResult>[] f = new CompletableFuture[1];
-            p.add(record, timestampOf(record), off, f);
+            CompletableFuture<AppendResult> f = new CompletableFuture<>();
+            p.addAsync(record, timestampOf(record), f);
             p.writeSealed();
-            return f[0];
+            return f;
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
