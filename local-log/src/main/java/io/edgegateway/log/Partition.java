@@ -83,6 +83,7 @@ final class Partition {
      * for the work, read and cleared under the I/O lock.
      */
     private volatile Segment sealing;
+    private volatile boolean sealingForced;
     private volatile boolean sealingDone;
     private long sealingIndexBytes;
     private final ReentrantLock sealLock = new ReentrantLock();
@@ -720,6 +721,7 @@ final class Partition {
             // The index files are written later; the budget counts them now, as if the seal had written them.
             sealingIndexBytes = old.pendingIndexBytes();
             ctx.added(sealingIndexBytes);
+            sealingForced = false;
             sealingDone = false;
             sealing = old;
         } else {
@@ -790,11 +792,54 @@ final class Partition {
         }
     }
 
-    /** Under the seal lock: fsync and index files of a rolled segment (nothing to do once retention deleted it). */
-    private void completeSeal(Segment s) throws IOException {
+    /**
+     * Makes a rolled segment's data durable, if one is pending, and moves the durable end past it; its
+     * index files may follow later. Under the I/O lock, before any fsync of the active segment: what that
+     * fsync makes durable may be promised only once everything before it is.
+     */
+    private void ensureSealingDurable() throws IOException {
+        Segment s = sealing;
+        if (s == null) {
+            return;
+        }
+        if (!sealingForced) {
+            sealLock.lock();
+            try {
+                if (!sealingForced) {
+                    forceSealing(s);
+                }
+            } finally {
+                sealLock.unlock();
+            }
+        }
+        if (s.endOffset() > syncedOffset) {
+            syncedOffset = s.endOffset();
+            publish();
+        }
+    }
+
+    /** Under the seal lock: fsync of a rolled segment (nothing to do once retention deleted it). */
+    private void forceSealing(Segment s) throws IOException {
         if (!s.isDeleted()) {
             try {
-                s.completeSeal();
+                s.force();
+            } catch (IOException e) {
+                if (!s.isDeleted()) {
+                    throw e;
+                }
+            }
+        }
+        sealingForced = true;
+    }
+
+    /** Under the seal lock: fsync and index files of a rolled segment (nothing to do once retention deleted it). */
+    private void completeSeal(Segment s) throws IOException {
+        if (!sealingForced) {
+            forceSealing(s);
+        }
+        if (!s.isDeleted()) {
+            try {
+                s.writeSealIndex();
                 // The budget counted the index files at the roll; it now learns their real size.
                 ctx.added(s.diskBytes() - s.size() - sealingIndexBytes);
                 sealingDone = true;
@@ -832,6 +877,19 @@ final class Partition {
         }
         sealLock.lock();
         try {
+            // Two steps, so that an fsync under the I/O lock waits for this one at most, not for the index files.
+            if (sealing == s && !sealingForced) {
+                forceSealing(s);
+            }
+        } catch (IOException e) {
+            ctx.syncFailures.incrementAndGet();
+            log.warn("{}-{}: sealing {} failed, will retry: {}", topic, id, s.logPath(), e.toString());
+            return;
+        } finally {
+            sealLock.unlock();
+        }
+        sealLock.lock();
+        try {
             if (sealing == s && !sealingDone) {
                 completeSeal(s);
             }
@@ -861,7 +919,7 @@ final class Partition {
         }
         Segment a = active();
         try {
-            finishSeal();
+            ensureSealingDurable();
             a.force();
         } catch (IOException e) {
             throw ctx.translate(e, "fsync of " + a.logPath());

@@ -256,6 +256,11 @@ final class Segment {
      */
     void completeSeal() throws IOException {
         force();
+        writeSealIndex();
+    }
+
+    /** The index files of a rolled segment, once {@link #force} made its data durable. */
+    void writeSealIndex() throws IOException {
         SegmentIndex idx = activeIndex;
         if (idx != null) {
             writeIndexFiles(idx);
