@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * Makes a file appear with all its content or not at all: write a {@code .tmp} file, fsync it, rename
  * it over the target, fsync the directory (as Kafka's {@code Utils.atomicMoveWithFallback}). Used for
  * checkpoints, cursors and index files. A crash leaves either the old file or the new one, plus at most a
- * {@code .tmp} file that the log deletes when it opens.
+ * {@code .tmp} file that the log deletes when it opens; a failure before the rename deletes it at once.
  */
 final class AtomicFiles {
     static final String TMP = ".tmp";
@@ -18,12 +18,23 @@ final class AtomicFiles {
 
     static void write(Storage storage, Path target, ByteBuffer content) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + TMP);
-        try (StorageFile f = storage.open(tmp, true)) {
-            f.truncate(0);
-            f.write(content, 0);
-            f.force();
+        try {
+            try (StorageFile f = storage.open(tmp, true)) {
+                f.truncate(0);
+                f.write(content, 0);
+                f.force();
+            }
+            storage.rename(tmp, target);
+        } catch (IOException e) {
+            // A half-written temp file would hold disk space (on a full disk, the space a retry needs) until
+            // the next open deletes it.
+            try {
+                storage.delete(tmp);
+            } catch (IOException d) {
+                e.addSuppressed(d);
+            }
+            throw e;
         }
-        storage.rename(tmp, target);
         storage.syncDirectory(target.getParent());
     }
 

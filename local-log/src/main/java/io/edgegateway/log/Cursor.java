@@ -64,12 +64,17 @@ public final class Cursor {
         return m;
     }
 
-    /** Durably moves the cursor of one partition. */
+    /** Durably moves the cursor of one partition; see {@link #commit(Map)}. */
     public void commit(int partition, long nextOffset) {
         commit(Map.of(partition, nextOffset));
     }
 
-    /** Durably moves several partitions at once (one file write). */
+    /**
+     * Durably moves several partitions at once (one file write). If the file cannot be written the
+     * positions stay where they were (on disk too, unless only the final directory fsync failed: then the
+     * file may already hold the new positions, which a retry confirms); a full disk throws
+     * {@link DiskFullException}, and the caller retries once space returns.
+     */
     public synchronized void commit(Map<Integer, Long> nextOffsets) {
         long[] next = positions.clone();
         for (Map.Entry<Integer, Long> e : nextOffsets.entrySet()) {
@@ -86,7 +91,7 @@ public final class Cursor {
             AtomicFiles.write(storage, file, ByteBuffer.wrap(text));
             sizeChange.accept(text.length - before);
         } catch (IOException e) {
-            throw new LogException("cursor " + name + " on " + topic + ": could not write " + file + ": " + e, e);
+            throw LogContext.asLogException(e, "cursor " + name + " on " + topic + ": writing " + file);
         }
         System.arraycopy(next, 0, positions, 0, next.length);
     }

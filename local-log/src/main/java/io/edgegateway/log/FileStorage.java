@@ -106,6 +106,11 @@ public final class FileStorage implements Storage {
     }
 
     @Override
+    public long lastModifiedMillis(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).toMillis();
+    }
+
+    @Override
     public long usableSpace(Path path) throws IOException {
         return Files.getFileStore(path).getUsableSpace();
     }

@@ -126,6 +126,9 @@ public final class LocalLog implements AutoCloseable {
             l.loadTopics();
             l.loadCursors();
             l.retention.recount();
+            if (!readOnly) {
+                l.retention.findCorruptFiles();
+            }
             if (l.maintenance != null) {
                 l.maintenance.start();
             }
@@ -318,7 +321,7 @@ public final class LocalLog implements AutoCloseable {
         Partition p = partition(topic, partition);
         long ts = timestampOf(record);
         long[] off = new long[1];
-        BatchTicket t = p.add(record, ts, off, null);
+        BatchTicket t = p.add(record, ts, off);
         p.complete(t);
         if (!t.isAcked()) {
             throw rethrow(t.error());
@@ -330,17 +333,15 @@ public final class LocalLog implements AutoCloseable {
      * Appends one record without waiting; the future completes when the record is durable per the
      * topic's policy (or fails). Records from one thread keep their order.
      */
-    @SuppressWarnings("unchecked")
     public CompletableFuture<AppendResult> appendAsync(String topic, LogRecord record) {
         try {
             checkWritable();
             Topic t = topic(topic);
             Partition p = t.partitions()[partitionFor(t, record.key())];
-            long[] off = new long[1];
-            CompletableFuture<AppendResult>[] f = new CompletableFuture[1];
-            p.add(record, timestampOf(record), off, f);
+            CompletableFuture<AppendResult> f = new CompletableFuture<>();
+            p.addAsync(record, timestampOf(record), f);
             p.writeSealed();
-            return f[0];
+            return f;
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -495,7 +496,7 @@ public final class LocalLog implements AutoCloseable {
      * policy. A forwarder uses it so that nothing leaves the board that a power cut could still take
      * back: otherwise the records lost locally would be known centrally and their offsets handed out
      * again to new records. Under {@code interval} this delays records by up to the flush interval; under
-     * {@code os} until the next segment roll or {@link #flush()}.
+     * {@code os} until the segment holding them is sealed (just after it rolls) or {@link #flush()}.
      */
     public LogReader reader(String topic, int partition, long fromOffset, boolean durableOnly) {
         Partition p = partition(topic, partition);
@@ -595,7 +596,7 @@ public final class LocalLog implements AutoCloseable {
             dropped.merge(p.topic, p.droppedRecords.get(), Long::sum);
         }
         return new LogStats(ctx.usedBytes(), ctx.budget(), dropped, ctx.recoveredCuts.get(), ctx.recoveredCutBytes.get(),
-                ctx.syncs.get(), ctx.syncFailures.get(), ctx.appendFailures.get());
+                ctx.syncs.get(), ctx.syncFailures.get(), ctx.appendFailures.get(), ctx.corruptFilesDeleted.get());
     }
 
     /** Runs retention and the disk budget now instead of waiting for the next pass. */
@@ -620,7 +621,13 @@ public final class LocalLog implements AutoCloseable {
         }
     }
 
-    /** Flushes and fsyncs every partition, writes the active indexes and releases the directory. */
+    /**
+     * Flushes and fsyncs every partition, writes the active indexes and releases the files and the
+     * directory lock. Closing always completes, even on a full or failing disk: what was durable stays
+     * durable, a pending batch that cannot be written fails its appenders and is cut, and records written
+     * but not fsynced (possible under {@code interval} and {@code os}) are named in an error log line and
+     * counted in {@link LogStats#fsyncFailures()}.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -630,27 +637,29 @@ public final class LocalLog implements AutoCloseable {
         if (maintenance != null) {
             maintenance.stop();
         }
-        LogException first = null;
+        List<String> notSynced = new ArrayList<>();
         for (Partition p : allPartitions) {
             try {
                 if (!readOnly) {
-                    p.flushForClose();
+                    String problem = p.flushForClose();
+                    if (problem != null) {
+                        notSynced.add(problem);
+                    }
                 }
-            } catch (IOException | RuntimeException e) {
-                log.error("{}-{}: flush at close failed: {}", p.topic, p.id, e.toString());
-                if (first == null) {
-                    first = new LogException("flush of " + p.topic + "-" + p.id + " at close failed: " + e, e);
-                }
+            } catch (RuntimeException e) {
+                notSynced.add(p.topic + "-" + p.id + ": " + e);
+            } finally {
+                p.close();
             }
-            p.close();
         }
         try {
             lock.close();
         } catch (Exception e) {
             log.debug("releasing the lock: {}", e.toString());
         }
-        if (first != null) {
-            throw first;
+        if (!notSynced.isEmpty()) {
+            log.error("closed log {}, but not everything is durable (a power cut before the page cache is written "
+                    + "back loses it): {}", root, String.join("; ", notSynced));
         }
     }
 

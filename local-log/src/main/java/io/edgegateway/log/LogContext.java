@@ -32,6 +32,7 @@ final class LogContext {
     final AtomicLong appendFailures = new AtomicLong();
     final AtomicLong recoveredCutBytes = new AtomicLong();
     final AtomicLong recoveredCuts = new AtomicLong();
+    final AtomicLong corruptFilesDeleted = new AtomicLong();
 
     LogContext(long budget) {
         this.budget = budget;
@@ -95,6 +96,11 @@ final class LogContext {
     }
 
     RuntimeException translate(IOException e, String what) {
+        return asLogException(e, what);
+    }
+
+    /** ENOSPC and EDQUOT become {@link DiskFullException}, anything else a {@link LogException}. */
+    static RuntimeException asLogException(IOException e, String what) {
         String m = String.valueOf(e.getMessage());
         if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
             return new DiskFullException(what + " failed: the disk is full (" + m + ")", e);

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log's one background thread: writes batches of asynchronous appends that lingered long enough,
- * fsyncs {@code interval} partitions on time or bytes, rolls segments that reached {@code segmentMs},
+ * completes the seal of segments rolled under {@code os} and {@code interval}, fsyncs {@code interval}
+ * partitions on time or bytes, rolls segments that reached {@code segmentMs},
  * runs retention and rolls a segment when the budget needs one deleted. It sleeps until the next thing is
  * due, so an idle log costs no CPU.
  */
@@ -67,6 +68,9 @@ final class Maintenance implements Runnable {
                         } else {
                             sleep = Math.min(sleep, oldest + linger - now);
                         }
+                    }
+                    if (p.needsSeal()) {
+                        p.sealInBackground();
                     }
                     if (p.needsPreflush()) {
                         p.preflush();

@@ -73,6 +73,21 @@ final class Partition {
     private volatile long preflushedSize;
     private volatile IOException preflushFailure;
 
+    /**
+     * Under {@code os} and {@code interval} a roll does not wait for the old segment's fsync and index files:
+     * the segment goes here and the flusher thread completes its seal without the I/O lock
+     * ({@link #sealInBackground}), so appenders go on in the new segment meanwhile. Until then the durable
+     * end stays before it, and every fsync under the I/O lock completes it first, so nothing after it is
+     * promised durable while it may still be incomplete on disk (recovery relies on that: see
+     * {@link #open}). At most one: a roll completes the previous one first. Guarded by {@link #sealLock}
+     * for the work, read and cleared under the I/O lock.
+     */
+    private volatile Segment sealing;
+    private volatile boolean sealingForced;
+    private volatile boolean sealingDone;
+    private long sealingIndexBytes;
+    private final ReentrantLock sealLock = new ReentrantLock();
+
     private final ReentrantLock dataLock = new ReentrantLock();
     private final Condition dataArrived = dataLock.newCondition();
     private volatile int waitingReaders;
@@ -123,9 +138,12 @@ final class Partition {
         }
         // A roll cut short by a crash or an I/O error can leave an empty segment file while the segment before
         // it went on receiving records; it holds nothing and would make that segment look shorter than it is.
-        // So every empty segment file goes, except the last one left (an empty partition keeps its offset).
+        // So every empty segment file goes, except the last one left (an empty partition keeps its offset) and
+        // a rolled segment that a power cut emptied before its background seal (kept for the scan below).
+        long maxBatch = maxBatchBytes(config, logConfig);
         for (Long base : new ArrayList<>(logs.keySet())) {
-            if (logs.size() > 1 && storage.size(dir.resolve(logs.get(base))) == 0) {
+            if (logs.size() > 1 && storage.size(dir.resolve(logs.get(base))) == 0
+                    && !(!readOnly && isRolledAndEmptied(storage, dir, logs, base, logConfig, maxBatch))) {
                 if (!readOnly) {
                     storage.delete(dir.resolve(logs.get(base)));
                 }
@@ -140,7 +158,6 @@ final class Partition {
                 storage.delete(dir.resolve(name));
             }
         }
-        long maxBatch = maxBatchBytes(config, logConfig);
         List<Segment> segs = new ArrayList<>();
         if (logs.isEmpty() && readOnly) {
             throw new LogException("partition directory " + dir + " has no segment");
@@ -150,6 +167,29 @@ final class Partition {
         } else {
             List<Long> bases = new ArrayList<>(logs.keySet());
             for (int i = 0; i < bases.size() - 1; i++) {
+                if (i == bases.size() - 2 && !readOnly && !hasIndexFiles(storage, dir, bases.get(i))) {
+                    // Under os and interval a roll fsyncs and indexes the old segment after the new one exists
+                    // (sealInBackground); a crash before that ended may have left the old one incomplete.
+                    Segment prev = openUnsealed(topic, id, dir, storage, logConfig, bases.get(i), bases.get(i + 1),
+                            maxBatch);
+                    if (prev != null) {
+                        segs.add(prev);
+                        continue;
+                    }
+                    Segment active = Segment.openActive(storage, dir, bases.get(i), logConfig.indexIntervalBytes(), false);
+                    Segment.Recovery r = active.recover(maxBatch, false);
+                    long dropped = storage.size(dir.resolve(logs.get(bases.get(i + 1))));
+                    storage.delete(dir.resolve(logs.get(bases.get(i + 1))));
+                    storage.syncDirectory(dir);
+                    ctx.onRecoveryCut(topic, id, new Segment.Recovery(r.validBytes(), r.cutBytes() + dropped,
+                            r.keptAside(), r.reason(), r.corruptFile()));
+                    log.warn("{}-{}: segment {} was rolled but not yet complete on disk: cut {} bytes after byte {} ({}){}"
+                            + " and deleted the segment after it ({} bytes of records never fsynced)", topic, id,
+                            active.logPath().getFileName(), r.cutBytes(), r.validBytes(), r.reason(),
+                            r.keptAside() ? ", kept aside in " + r.corruptFile().getFileName() : "", dropped);
+                    segs.add(active);
+                    return new Partition(topic, id, dir, config, logConfig, ctx, segs);
+                }
                 segs.add(Segment.openSealed(storage, dir, bases.get(i), bases.get(i + 1), logConfig.indexIntervalBytes(),
                         maxBatch, readOnly));
             }
@@ -172,6 +212,56 @@ final class Partition {
             segs.add(active);
         }
         return new Partition(topic, id, dir, config, logConfig, ctx, segs);
+    }
+
+    /**
+     * An empty segment file before the last one is usually left by a roll that failed (the segment before
+     * it went on receiving records). But a segment rolled under {@code os} or {@code interval} whose data
+     * a power cut dropped before its seal completed is empty too, and deleting it would leave a gap in the
+     * offsets: that one is the second to last, has no index files, and the segment before it (if any)
+     * ends exactly where it begins.
+     */
+    private static boolean isRolledAndEmptied(Storage storage, Path dir, TreeMap<Long, String> logs, long base,
+            LogConfig logConfig, long maxBatch) throws IOException {
+        Long next = logs.higherKey(base);
+        if (next == null || logs.higherKey(next) != null || hasIndexFiles(storage, dir, base)) {
+            return false;
+        }
+        Long prev = logs.lowerKey(base);
+        if (prev == null) {
+            return true;
+        }
+        Segment p = Segment.openActive(storage, dir, prev, logConfig.indexIntervalBytes(), true);
+        try {
+            p.recover(maxBatch, true);
+            return p.endOffset() == base;
+        } finally {
+            p.close();
+        }
+    }
+
+    private static boolean hasIndexFiles(Storage storage, Path dir, long base) {
+        return storage.exists(dir.resolve(Segment.name(base, Segment.INDEX)))
+                && storage.exists(dir.resolve(Segment.name(base, Segment.TIME_INDEX)));
+    }
+
+    /**
+     * Opens a segment that was rolled but whose seal may not have completed: scans it like an active segment
+     * and, if it is intact up to {@code nextBase}, completes the seal (fsync, index files) and returns it.
+     * Returns null if it is damaged or short, leaving the file untouched for the caller to recover.
+     */
+    private static Segment openUnsealed(String topic, int id, Path dir, Storage storage, LogConfig logConfig,
+            long base, long nextBase, long maxBatch) throws IOException {
+        Segment s = Segment.openActive(storage, dir, base, logConfig.indexIntervalBytes(), true);
+        Segment.Recovery r = s.recover(maxBatch, true);
+        if (r.cutBytes() > 0 || s.endOffset() != nextBase) {
+            s.close();
+            return null;
+        }
+        s.completeSeal();
+        s.markSealed();
+        log.info("{}-{}: completed the seal of {}", topic, id, s.logPath().getFileName());
+        return s;
     }
 
     static Long parseBase(String name, String suffix) {
@@ -216,8 +306,20 @@ final class Partition {
      * Stage one: encodes a record into the open batch and returns its ticket; {@code out[0]} receives the
      * offset. If the record does not fit, the open batch is sealed first.
      */
-    @SuppressWarnings("unchecked")
-    BatchTicket add(LogRecord r, long timestamp, long[] out, CompletableFuture<AppendResult>[] future) {
+    BatchTicket add(LogRecord r, long timestamp, long[] out) {
+        return add(r, timestamp, out, null);
+    }
+
+    /**
+     * Stage one for an asynchronous append: as {@link #add(LogRecord, long, long[])}, and {@code f} is
+     * completed when the batch is decided. No per-call arrays: at a million records a second they were
+     * a good part of the garbage.
+     */
+    void addAsync(LogRecord r, long timestamp, CompletableFuture<AppendResult> f) {
+        add(r, timestamp, null, f);
+    }
+
+    private BatchTicket add(LogRecord r, long timestamp, long[] out, CompletableFuture<AppendResult> f) {
         int maxRecord = config.maxRecordBytes();
         // Everything that does not need the lock is done before taking it.
         int tail = Batch.tailSize(r);
@@ -226,16 +328,14 @@ final class Partition {
             enc = Batch.scratch(Batch.PREFIX_MAX + tail);
             Batch.encodeTail(r, enc, Batch.PREFIX_MAX);
         }
-        CompletableFuture<AppendResult> f = future == null ? null : new CompletableFuture<>();
         appendLock.lock();
         try {
             if (ctx.failure(this) != null) {
                 throw ctx.failure(this);
             }
             BatchTicket t = addLocked(r, tail, enc, Batch.PREFIX_MAX, timestamp, maxRecord, f);
-            out[0] = nextOffset - 1;
-            if (f != null) {
-                future[0] = f;
+            if (out != null) {
+                out[0] = nextOffset - 1;
             }
             return t;
         } finally {
@@ -535,6 +635,13 @@ final class Partition {
 
     /** Writes one sealed batch, rolling the segment and making room in the disk budget first if needed. */
     private void writeBatch(Sealed s) {
+        if (sealingDone && sealing != null) {
+            try {
+                finishSeal();
+            } catch (IOException e) {
+                throw ctx.translate(e, "seal of " + sealing);
+            }
+        }
         Segment active = active();
         int len = s.buf().limit();
         long now = logConfig.clock().millis();
@@ -574,17 +681,24 @@ final class Partition {
         }
     }
 
-    /** Seals the active segment (fsync + index files) and opens the next one. Under the I/O lock. */
+    /**
+     * Seals the active segment and opens the next one. Under {@code always} the seal (fsync + index files)
+     * comes first; otherwise it is left to {@link #sealInBackground}. Under the I/O lock.
+     */
     private Segment roll(Segment old) throws IOException {
         IOException pf = preflushFailure;
         if (pf != null) {
             preflushFailure = null;
             throw new IOException("background fsync of " + old.logPath() + " failed: " + pf.getMessage(), pf);
         }
-        old.seal();
-        syncedOffset = writtenOffset;
-        unsyncedBytes = 0;
-        publish();
+        finishSeal();
+        boolean background = config.durability() != Durability.ALWAYS;
+        if (!background) {
+            old.seal();
+            syncedOffset = writtenOffset;
+            unsyncedBytes = 0;
+            publish();
+        }
         Segment next = null;
         try {
             next = Segment.create(storage, dir, writtenOffset, logConfig.indexIntervalBytes());
@@ -602,13 +716,26 @@ final class Partition {
             }
             throw e;
         }
-        old.markSealed();
-        // The disk budget counts the index files the seal wrote (retention subtracts them again).
-        ctx.added(old.diskBytes() - old.size());
+        if (background) {
+            old.markRolled();
+            // The index files are written later; the budget counts them now, as if the seal had written them.
+            sealingIndexBytes = old.pendingIndexBytes();
+            ctx.added(sealingIndexBytes);
+            sealingForced = false;
+            sealingDone = false;
+            sealing = old;
+        } else {
+            old.markSealed();
+            // The disk budget counts the index files the seal wrote (retention subtracts them again).
+            ctx.added(old.diskBytes() - old.size());
+        }
         synchronized (segmentsLock) {
             List<Segment> l = new ArrayList<>(segments);
             l.add(next);
             segments = Collections.unmodifiableList(l);
+        }
+        if (background) {
+            ctx.wakeFlusher();
         }
         log.debug("{}-{}: rolled to segment {}", topic, id, next.baseOffset());
         return next;
@@ -639,6 +766,152 @@ final class Partition {
         }
     }
 
+    /**
+     * Completes the seal of a rolled segment, if one is pending, and moves the durable end past it. Under
+     * the I/O lock; it only waits for the flusher thread if that is sealing it right now.
+     */
+    private void finishSeal() throws IOException {
+        Segment s = sealing;
+        if (s == null) {
+            return;
+        }
+        if (!sealingDone) {
+            sealLock.lock();
+            try {
+                if (!sealingDone) {
+                    completeSeal(s);
+                }
+            } finally {
+                sealLock.unlock();
+            }
+        }
+        sealing = null;
+        if (s.endOffset() > syncedOffset) {
+            syncedOffset = s.endOffset();
+            publish();
+        }
+    }
+
+    /**
+     * Makes a rolled segment's data durable, if one is pending, and moves the durable end past it; its
+     * index files may follow later. Under the I/O lock, before any fsync of the active segment: what that
+     * fsync makes durable may be promised only once everything before it is.
+     */
+    private void ensureSealingDurable() throws IOException {
+        Segment s = sealing;
+        if (s == null) {
+            return;
+        }
+        if (!sealingForced) {
+            sealLock.lock();
+            try {
+                if (!sealingForced) {
+                    forceSealing(s);
+                }
+            } finally {
+                sealLock.unlock();
+            }
+        }
+        if (s.endOffset() > syncedOffset) {
+            syncedOffset = s.endOffset();
+            publish();
+        }
+    }
+
+    /** Under the seal lock: fsync of a rolled segment (nothing to do once retention deleted it). */
+    private void forceSealing(Segment s) throws IOException {
+        if (!s.isDeleted()) {
+            try {
+                s.force();
+            } catch (IOException e) {
+                if (!s.isDeleted()) {
+                    throw e;
+                }
+            }
+        }
+        sealingForced = true;
+    }
+
+    /** Under the seal lock: fsync and index files of a rolled segment (nothing to do once retention deleted it). */
+    private void completeSeal(Segment s) throws IOException {
+        if (!sealingForced) {
+            forceSealing(s);
+        }
+        if (!s.isDeleted()) {
+            try {
+                s.writeSealIndex();
+                // The budget counted the index files at the roll; it now learns their real size.
+                ctx.added(s.diskBytes() - s.size() - sealingIndexBytes);
+                sealingDone = true;
+                return;
+            } catch (IOException e) {
+                if (!s.isDeleted()) {
+                    throw e;
+                }
+            }
+        }
+        // Deleted before its index files were written: they will never take the space counted for them.
+        ctx.removed(sealingIndexBytes);
+        sealingDone = true;
+    }
+
+    /** Index bytes the budget counts for a rolled segment whose index files are not written yet. */
+    long uncommittedIndexBytes() {
+        return sealing != null && !sealingDone ? sealingIndexBytes : 0;
+    }
+
+    /** True if a rolled segment waits for {@link #sealInBackground}. */
+    boolean needsSeal() {
+        return sealing != null && !sealingDone;
+    }
+
+    /**
+     * The flusher's part of a roll under {@code os} and {@code interval}: fsync and index files of the
+     * segment just rolled, without the I/O lock, so appends go on meanwhile. A failure is logged and
+     * retried at the next pass; until it succeeds the durable end stays before the segment.
+     */
+    void sealInBackground() {
+        Segment s = sealing;
+        if (s == null || sealingDone) {
+            return;
+        }
+        sealLock.lock();
+        try {
+            // Two steps, so that an fsync under the I/O lock waits for this one at most, not for the index files.
+            if (sealing == s && !sealingForced) {
+                forceSealing(s);
+            }
+        } catch (IOException e) {
+            ctx.syncFailures.incrementAndGet();
+            log.warn("{}-{}: sealing {} failed, will retry: {}", topic, id, s.logPath(), e.toString());
+            return;
+        } finally {
+            sealLock.unlock();
+        }
+        sealLock.lock();
+        try {
+            if (sealing == s && !sealingDone) {
+                completeSeal(s);
+            }
+        } catch (IOException e) {
+            ctx.syncFailures.incrementAndGet();
+            log.warn("{}-{}: sealing {} failed, will retry: {}", topic, id, s.logPath(), e.toString());
+            return;
+        } finally {
+            sealLock.unlock();
+        }
+        // Moving the durable end needs the I/O lock; if appenders hold it, the next one to write does it.
+        if (ioLock.tryLock()) {
+            try {
+                finishSeal();
+            } catch (IOException e) {
+                log.warn("{}-{}: sealing {} failed, will retry: {}", topic, id, s.logPath(), e.toString());
+            } finally {
+                ioLock.unlock();
+            }
+        }
+    }
+
     /** fsync of the active segment. Under the I/O lock (called from writePending). */
     private void syncNow() {
         if (syncedOffset == writtenOffset) {
@@ -646,6 +919,7 @@ final class Partition {
         }
         Segment a = active();
         try {
+            ensureSealingDurable();
             a.force();
         } catch (IOException e) {
             throw ctx.translate(e, "fsync of " + a.logPath());
@@ -759,7 +1033,9 @@ final class Partition {
      */
     private void failUnsynced(List<BatchTicket> unsynced, RuntimeException e) {
         Segment a = active();
-        long keepOffset = syncedOffset;
+        // A segment rolled before the durability became 'always' may still be sealing: only the active
+        // segment's unsynced part belongs to this round.
+        long keepOffset = Math.max(syncedOffset, a.baseOffset());
         try {
             long pos = positionOf(a, keepOffset);
             a.truncateTo(pos, keepOffset);
@@ -903,7 +1179,17 @@ final class Partition {
         long bytes = victim.diskBytes();
         long records = victim.endOffset() - victim.baseOffset();
         try {
-            victim.delete();
+            if (victim == sealing) {
+                // Not while its seal writes index files: they would outlive it.
+                sealLock.lock();
+                try {
+                    victim.delete();
+                } finally {
+                    sealLock.unlock();
+                }
+            } else {
+                victim.delete();
+            }
             storage.syncDirectory(dir);
         } catch (IOException e) {
             log.warn("{}-{}: deleting {} failed: {}", topic, id, victim.logPath(), e.toString());
@@ -914,25 +1200,55 @@ final class Partition {
         return bytes;
     }
 
-    /** Writes what is pending, fsyncs, writes the active index; on close. */
-    void flushForClose() throws IOException {
+    /**
+     * On close: writes what is pending, fsyncs, writes the active index. Never throws for I/O: a batch that
+     * cannot be written fails its appenders (and is cut, so nothing half-written stays), a missing index
+     * is rebuilt at the next open. Returns what could not be made durable, for the close report, or null.
+     */
+    String flushForClose() {
         ioLock.lock();
         try {
-            writePending(null);
+            try {
+                writePending(null);
+            } catch (RuntimeException e) {
+                log.warn("{}-{}: writing pending batches at close failed: {}", topic, id, e.toString());
+            }
             Segment a = active();
-            a.force();
-            syncedOffset = writtenOffset;
-            a.writeActiveIndex();
+            String notSynced = null;
+            if (syncedOffset != writtenOffset || sealing != null) {
+                try {
+                    finishSeal();
+                    a.force();
+                    ctx.syncs.incrementAndGet();
+                    syncedOffset = writtenOffset;
+                } catch (IOException e) {
+                    ctx.syncFailures.incrementAndGet();
+                    notSynced = topic + "-" + id + " offsets " + syncedOffset + ".." + (writtenOffset - 1)
+                            + " written but not fsynced (" + e.getMessage() + ")";
+                }
+            }
+            try {
+                a.writeActiveIndex();
+            } catch (IOException e) {
+                log.info("{}-{}: index of the active segment not written at close (rebuilt at the next open): {}",
+                        topic, id, e.toString());
+            }
+            return notSynced;
         } finally {
             ioLock.unlock();
         }
     }
 
-    /** Writes pending batches and fsyncs them, whatever the policy. */
+    /** Writes pending batches and fsyncs them, whatever the policy, completing the seal of a rolled segment. */
     void flush() {
         ioLock.lock();
         try {
             writePending(null);
+            try {
+                finishSeal();
+            } catch (IOException e) {
+                throw ctx.translate(e, "seal of " + sealing);
+            }
             syncNow();
         } finally {
             ioLock.unlock();

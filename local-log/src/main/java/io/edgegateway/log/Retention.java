@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * Deletes whole sealed segments: per topic by age (the segment's newest record older than
  * {@code retentionMs}) and by bytes (oldest first while a partition is above {@code retentionBytes}),
  * sparing data that cursors have not yet read up to {@code maxProtectedBytes}; and globally when the disk
- * budget is reached: the oldest segment of the lowest-priority topic goes first, protection or not.
- * Every deleted record is counted per partition ({@link Partition#droppedRecords}).
+ * budget is reached: first the damaged tails that recovery set aside ({@code .corrupt} files, oldest
+ * first), then the oldest segment of the lowest-priority topic, protection or not. Every deleted record
+ * is counted per partition ({@link Partition#droppedRecords}), every deleted {@code .corrupt} file in
+ * {@link LogContext#corruptFilesDeleted}.
  */
 final class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
@@ -27,6 +29,11 @@ final class Retention {
     private final LogConfig config;
     private final Path root;
     private final Runnable requestRoll;
+    /** Set-aside tails still on disk, oldest first. Only recovery at open makes them, so one scan finds all. */
+    private final List<CorruptFile> corruptFiles = new ArrayList<>();
+
+    private record CorruptFile(Path path, long bytes, long modifiedMs) {
+    }
 
     /**
      * @param lowestCursor the lowest cursor position on a partition, or -1 if no cursor reads it
@@ -110,6 +117,11 @@ final class Retention {
         long budget = ctx.budget();
         boolean recounted = false;
         while (ctx.usedBytes() + bytes > budget) {
+            // A damaged tail is kept only for inspection; it goes before any record.
+            if (!corruptFiles.isEmpty()) {
+                deleteCorrupt(corruptFiles.remove(0), budget);
+                continue;
+            }
             Partition victim = pickVictim();
             if (victim == null) {
                 if (!recounted) {
@@ -127,6 +139,60 @@ final class Retention {
             }
         }
         return true;
+    }
+
+    private void deleteCorrupt(CorruptFile c, long budget) {
+        try {
+            config.storage().delete(c.path());
+        } catch (IOException e) {
+            log.warn("deleting {} failed: {}", c.path(), e.toString());
+            return;
+        }
+        ctx.removed(c.bytes());
+        ctx.corruptFilesDeleted.incrementAndGet();
+        log.warn("deleted {} ({} bytes), a damaged tail set aside at recovery: disk budget of {} bytes reached",
+                c.path(), c.bytes(), budget);
+        try {
+            config.storage().syncDirectory(c.path().getParent());
+        } catch (IOException e) {
+            // Only the deletion's durability is at stake: after a crash the file would be found and deleted again.
+            log.debug("syncing {} after deleting {}: {}", c.path().getParent(), c.path().getFileName(), e.toString());
+        }
+    }
+
+    /**
+     * Finds the {@code .corrupt} files under {@code topics/<topic>/<partition>/}, oldest first (by
+     * modification time, then by partition, segment and position).
+     */
+    synchronized void findCorruptFiles() {
+        Storage storage = config.storage();
+        List<CorruptFile> found = new ArrayList<>();
+        try {
+            Path topics = root.resolve(LocalLog.TOPICS);
+            for (String t : storage.list(topics)) {
+                Path tdir = topics.resolve(t);
+                if (!storage.isDirectory(tdir)) {
+                    continue;
+                }
+                for (String p : storage.list(tdir)) {
+                    Path pdir = tdir.resolve(p);
+                    if (!storage.isDirectory(pdir)) {
+                        continue;
+                    }
+                    for (String name : storage.list(pdir)) {
+                        if (name.endsWith(Segment.CORRUPT)) {
+                            Path f = pdir.resolve(name);
+                            found.add(new CorruptFile(f, storage.size(f), storage.lastModifiedMillis(f)));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("could not look for set-aside corrupt tails under {}: {}", root, e.toString());
+        }
+        found.sort(Comparator.comparingLong(CorruptFile::modifiedMs).thenComparing(c -> c.path().toString()));
+        corruptFiles.clear();
+        corruptFiles.addAll(found);
     }
 
     /** The partition of the lowest-priority topic whose oldest sealed segment is oldest. */
@@ -152,10 +218,17 @@ final class Retention {
                 .orElse(null);
     }
 
-    /** Sets the usage account to the bytes of every file under the log directory. */
+    /**
+     * Sets the usage account to the bytes of every file under the log directory, plus the index files of
+     * segments still sealing in the background (counted from their roll on).
+     */
     void recount() {
         try {
-            ctx.setUsedBytes(DiskUsage.of(config.storage(), root));
+            long pending = 0;
+            for (Partition p : partitions.get()) {
+                pending += p.uncommittedIndexBytes();
+            }
+            ctx.setUsedBytes(DiskUsage.of(config.storage(), root) + pending);
         } catch (IOException e) {
             log.warn("could not measure the log directory {}: {}", root, e.toString());
         }

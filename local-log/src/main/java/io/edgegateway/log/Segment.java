@@ -76,6 +76,8 @@ final class Segment {
         if (idx == null) {
             idx = s.rebuildIndex(maxBatchBytes);
             if (!readOnly) {
+                // Index files mark a segment as complete on disk, so the data goes first.
+                f.force();
                 s.writeIndexFiles(idx);
             }
         }
@@ -237,6 +239,33 @@ final class Segment {
     void markSealed() {
         sealed = true;
         activeIndex = null;
+    }
+
+    /**
+     * The roll completed before this segment was fsynced ({@link #completeSeal} follows in the background):
+     * no more appends; the index stays in memory until its files are written.
+     */
+    void markRolled() {
+        sealed = true;
+    }
+
+    /**
+     * The part of sealing done after the roll: fsync, then the index files appear atomically. Their
+     * presence tells recovery that the segment is complete on disk; a segment before the active one
+     * without them is scanned like the active one.
+     */
+    void completeSeal() throws IOException {
+        force();
+        writeSealIndex();
+    }
+
+    /** The index files of a rolled segment, once {@link #force} made its data durable. */
+    void writeSealIndex() throws IOException {
+        SegmentIndex idx = activeIndex;
+        if (idx != null) {
+            writeIndexFiles(idx);
+            activeIndex = null;
+        }
     }
 
     /** Writes the in-memory index of the active segment, so a clean restart need not rebuild it. */

@@ -42,6 +42,14 @@ public interface Storage {
      */
     AutoCloseable lock(Path file) throws IOException;
 
+    /**
+     * When a file was last modified, in milliseconds since the epoch, or 0 if unknown; orders files the
+     * log deletes oldest first.
+     */
+    default long lastModifiedMillis(Path file) throws IOException {
+        return 0;
+    }
+
     /** Bytes free for this process on the filesystem holding {@code path}, or -1 if unknown. */
     long usableSpace(Path path) throws IOException;
 }

@@ -155,4 +155,86 @@ class AppendPathTest {
             assertTrue(syncs >= 18 && syncs <= 21, "fsyncs: " + syncs);
         }
     }
+
+    /**
+     * Under {@code os} a roll does not wait for the old segment's fsync: with that fsync held up, appends go
+     * on in the new segment; the durable end stays before the old segment until its seal completes, and
+     * {@code flush()} completes it.
+     */
+    @Test
+    void aRollUnderOsDoesNotWaitForTheOldSegmentsFsync() throws Exception {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        String first = Segment.name(0, Segment.LOG);
+        Storage files = new FileStorage();
+        Storage storage = (Storage) java.lang.reflect.Proxy.newProxyInstance(Storage.class.getClassLoader(),
+                new Class<?>[] {Storage.class}, (proxy, m, args) -> {
+                    Object r;
+                    try {
+                        r = m.invoke(files, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (m.getName().equals("open") && ((Path) args[0]).getFileName().toString().equals(first)) {
+                        StorageFile f = (StorageFile) r;
+                        return new StorageFile() {
+                            public void write(ByteBuffer src, long position) throws java.io.IOException {
+                                f.write(src, position);
+                            }
+
+                            public int read(ByteBuffer dst, long position) throws java.io.IOException {
+                                return f.read(dst, position);
+                            }
+
+                            public long size() throws java.io.IOException {
+                                return f.size();
+                            }
+
+                            public void truncate(long size) throws java.io.IOException {
+                                f.truncate(size);
+                            }
+
+                            public void force() throws java.io.IOException {
+                                try {
+                                    gate.await();
+                                } catch (InterruptedException e) {
+                                    throw new java.io.InterruptedIOException();
+                                }
+                                f.force();
+                            }
+
+                            public void close() throws java.io.IOException {
+                                f.close();
+                            }
+                        };
+                    }
+                    return r;
+                });
+        try (LocalLog log = LocalLog.open(dir, LogConfig.builder().storage(storage).build())) {
+            log.createTopic(TopicConfig.builder("t").durability(Durability.OS).segmentBytes(4096).build());
+            Partition p = log.partitionsForTest().iterator().next();
+            CompletableFuture<Long> appended = CompletableFuture.supplyAsync(() -> {
+                while (p.segments().size() < 2) {
+                    log.append("t", 0, new LogRecord(null, new byte[100], -1));
+                }
+                // Well within the new segment: no second roll, which would wait for the first seal.
+                for (int i = 0; i < 15; i++) {
+                    log.append("t", 0, new LogRecord(null, new byte[100], -1));
+                }
+                return log.partitionInfo("t", 0).endOffset();
+            });
+            long end;
+            try {
+                end = appended.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                gate.countDown();
+            }
+            long firstEnd = p.segments().get(1).baseOffset();
+            assertTrue(end > firstEnd, "nothing appended after the roll");
+            assertTrue(p.durableEnd() <= firstEnd, "durable end " + p.durableEnd() + " past an unsealed segment");
+            log.flush();
+            assertEquals(end, p.durableEnd());
+            assertTrue(java.nio.file.Files.exists(dir.resolve("topics/t/0").resolve(Segment.name(0, Segment.INDEX))),
+                    "the seal wrote no index files");
+        }
+    }
 }

@@ -115,6 +115,59 @@ class CorruptionTest {
         return logDir.resolve(pristine.relativize(pristineFile).toString());
     }
 
+    /**
+     * A segment rolled under {@code os} or {@code interval} is fsynced and indexed after the roll; a crash
+     * before that leaves the segment before the active one without index files, possibly torn. Intact, its
+     * seal is completed at open and nothing is lost; torn, it is cut like an active segment and the segment
+     * after it (never fsynced while the torn one was incomplete) is deleted, offsets staying dense.
+     */
+    @Test
+    void aRolledSegmentWhoseSealDidNotCompleteIsRecoveredLikeTheActiveOne() throws IOException {
+        Path lastSealed = sealedFiles.get(sealedFiles.size() - 1);
+        long[] starts = batchStarts(lastSealed);
+        String stem = lastSealed.getFileName().toString().replace(".log", "");
+        long base = Long.parseLong(stem);
+        // Intact: the seal is completed, everything is there.
+        Path dir = copy("unsealed-intact");
+        Path seg = in(dir, lastSealed, pristine);
+        Files.delete(seg.resolveSibling(stem + ".index"));
+        Files.delete(seg.resolveSibling(stem + ".timeindex"));
+        try (LocalLog log = LocalLog.open(dir, config())) {
+            assertEquals(0, log.stats().recoveredCuts());
+            ledger.check(log, "t", 0, "rolled segment intact, seal not completed");
+            assertEquals(ledger.ackedEnd("t", 0), log.partitionInfo("t", 0).endOffset());
+        }
+        assertTrue(Files.exists(seg.resolveSibling(stem + ".index")) && Files.exists(seg.resolveSibling(stem + ".timeindex")),
+                "the seal was not completed at open");
+        // Torn in its last batch: cut there, the active segment after it goes.
+        long cut = starts[starts.length - 2] + 7;
+        dir = copy("unsealed-torn");
+        seg = in(dir, lastSealed, pristine);
+        Files.delete(seg.resolveSibling(stem + ".index"));
+        Files.delete(seg.resolveSibling(stem + ".timeindex"));
+        try (FileChannel ch = FileChannel.open(seg, StandardOpenOption.WRITE)) {
+            ch.truncate(cut);
+        }
+        long expectedEnd;
+        try (LocalLog log = LocalLog.open(dir, config())) {
+            assertEquals(1, log.stats().recoveredCuts());
+            assertTrue(!Files.exists(in(dir, activeFile, pristine)), "the segment after the torn one was kept");
+            PartitionInfo info = log.partitionInfo("t", 0);
+            assertEquals(sealedFiles.size(), info.segmentCount());
+            assertEquals(base, log.partitionsForTest().iterator().next().active().baseOffset());
+            expectedEnd = info.endOffset();
+            assertTrue(expectedEnd < Long.parseLong(in(dir, activeFile, pristine).getFileName().toString()
+                    .replace(".log", "")), "nothing was cut");
+            ledger.checkIntact(log, "t", 0, "rolled segment torn, seal not completed");
+            LogRecord rec = ledger.next("t", null, 50, 5000);
+            assertEquals(expectedEnd, log.append("t", 0, rec).offset(), "offsets not dense after the cut");
+        }
+        try (LocalLog log = LocalLog.open(dir, config())) {
+            assertEquals(0, log.stats().recoveredCuts());
+            assertEquals(expectedEnd + 1, log.partitionInfo("t", 0).endOffset());
+        }
+    }
+
     /** Cutting the active segment at any byte of its last batches: recovery keeps exactly the whole batches before. */
     @Test
     void tornTailAtEveryByteOfTheLastBatches() throws IOException {

@@ -401,4 +401,106 @@ class IoFaultTest {
             }
         }
     }
+
+    /**
+     * Committing a cursor on a full disk, whichever step of the checkpoint hits ENOSPC: the caller gets a
+     * {@link DiskFullException}, the cursor keeps its previous position (also after a power cut), no
+     * temporary file is left holding space, and the same commit succeeds once space returns.
+     */
+    @org.junit.jupiter.api.Test
+    void aCursorCommitOnAFullDiskThrowsDiskFullAndKeepsThePreviousPosition() throws Exception {
+        for (FaultyStorage.Kind kind : List.of(FaultyStorage.Kind.CREATE, FaultyStorage.Kind.TRUNCATE,
+                FaultyStorage.Kind.WRITE, FaultyStorage.Kind.FSYNC, FaultyStorage.Kind.RENAME,
+                FaultyStorage.Kind.DIR_SYNC)) {
+            SimDisk disk = new SimDisk().mkdirsDurable(ROOT);
+            FaultyStorage storage = new FaultyStorage(disk, 3);
+            LogConfig cfg = LogConfig.builder().storage(storage).clock(new TestClock(1_000)).build();
+            LocalLog log = LocalLog.open(ROOT, cfg);
+            try {
+                log.createTopic(TopicConfig.builder("a").durability(Durability.ALWAYS).build());
+                for (int i = 0; i < 20; i++) {
+                    log.append("a", 0, new LogRecord(null, new byte[50], 1_000));
+                }
+                Cursor c = log.cursor("up", "a");
+                c.commit(0, 5);
+                storage.failAt(kind, 1, FaultyStorage::enospc, true);
+                DiskFullException e = org.junit.jupiter.api.Assertions.assertThrows(DiskFullException.class,
+                        () -> c.commit(0, 12), kind.toString());
+                assertTrue(storage.fired() > 0, kind + ": the fault never fired");
+                assertTrue(e.getMessage().contains("disk is full"), kind + ": " + e.getMessage());
+                assertEquals(5, c.position(0), kind + ": the position moved although the commit failed");
+                Path tmp = ROOT.resolve("cursors/up/a.cursor" + AtomicFiles.TMP);
+                assertTrue(!storage.exists(tmp), kind + ": the temporary file was left behind");
+                storage.clear();
+                c.commit(0, 12);
+                assertEquals(12, c.position(0), kind.toString());
+                c.commit(0, 5);
+                // Power cut right after a failed commit: the previous position is what survives.
+                storage.failAt(kind, 1, FaultyStorage::enospc, true);
+                org.junit.jupiter.api.Assertions.assertThrows(DiskFullException.class, () -> c.commit(0, 12));
+            } finally {
+                disk.crashNow(1, SimDisk.Damage.DROP_ALL);
+                log.close();
+            }
+            try (LocalLog again = LocalLog.open(ROOT, LogConfig.builder().storage(disk.afterCrash()).build())) {
+                assertEquals(5, again.cursor("up", "a").position(0), kind + ": after a power cut");
+            }
+        }
+    }
+
+    /**
+     * Closing on a full disk: close() returns normally, releases the files and the lock (the log opens
+     * again at once), counts the fsync it could not do, leaves no temporary or half-written file, and
+     * every record acknowledged under {@code always} survives a power cut right after.
+     */
+    @org.junit.jupiter.api.Test
+    void closeOnAFullDiskClosesCleanly() throws Exception {
+        SimDisk disk = new SimDisk().mkdirsDurable(ROOT);
+        FaultyStorage storage = new FaultyStorage(disk, 4);
+        TestClock clock = new TestClock(1_000);
+        LogConfig cfg = LogConfig.builder().storage(storage).clock(clock).writeBufferBytes(4096)
+                .asyncLingerMicros(3_600_000_000L).retentionCheckIntervalMs(3_600_000).build();
+        Ledger ledger = new Ledger(4);
+        ledger.policy("a", Durability.ALWAYS);
+        ledger.policy("i", Durability.INTERVAL);
+        LocalLog log = LocalLog.open(ROOT, cfg);
+        log.createTopic(A);
+        log.createTopic(I);
+        for (int k = 0; k < 30; k++) {
+            for (String t : List.of("a", "i")) {
+                LogRecord r = ledger.next(t, null, 300, clock.millis());
+                ledger.ack(log.append(t, 0, r), r);
+            }
+        }
+        // Still in the open batch when the disk fills up: its write at close fails.
+        LogRecord pending = ledger.next("i", null, 100, clock.millis());
+        CompletableFuture<AppendResult> f = log.appendAsync("i", pending);
+        long fsyncFailuresBefore = log.stats().fsyncFailures();
+        for (FaultyStorage.Kind k : List.of(FaultyStorage.Kind.WRITE, FaultyStorage.Kind.FSYNC,
+                FaultyStorage.Kind.CREATE, FaultyStorage.Kind.RENAME, FaultyStorage.Kind.DIR_SYNC)) {
+            storage.failAt(k, 1, FaultyStorage::enospc, true);
+        }
+        log.close();
+        assertTrue(storage.fired() > 0, "the full disk was never noticed");
+        assertTrue(log.stats().fsyncFailures() > fsyncFailuresBefore, "the fsync that failed at close is not reported");
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> f.get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof DiskFullException, "the pending append failed with " + e.getCause());
+        Ledger.assertNoTmp(storage, ROOT);
+        storage.clear();
+        // The lock and the files were released: the same process opens the log again at once.
+        try (LocalLog again = LocalLog.open(ROOT, cfg)) {
+            for (String t : List.of("a", "i")) {
+                ledger.check(again, t, 0, "reopened after closing on a full disk");
+                assertEquals(ledger.ackedEnd(t, 0), again.partitionInfo(t, 0).endOffset(), t);
+            }
+        }
+        disk.crashNow(4, SimDisk.Damage.DROP_ALL);
+        try (LocalLog again = LocalLog.open(ROOT, LogConfig.builder().storage(disk.afterCrash()).build())) {
+            for (String t : List.of("a", "i")) {
+                ledger.check(again, t, 0, "after a power cut that followed the close on a full disk");
+            }
+            assertEquals(ledger.ackedEnd("a", 0), again.partitionInfo("a", 0).endOffset());
+        }
+    }
 }

@@ -35,15 +35,29 @@ class RetentionTest {
         return log.partitionsForTest().stream().filter(x -> x.topic.equals(topic) && x.id == p).findFirst().orElseThrow();
     }
 
-    /** Bytes of every file under the log directory (folders are filesystem metadata, not counted). */
+    /**
+     * Bytes of every file under the log directory (folders are filesystem metadata, not counted). A file may
+     * vanish while it is listed: a temporary index file of a background seal, renamed meanwhile (its bytes
+     * count under the new name) or a segment retention deleted.
+     */
     static long onDisk(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            long total = 0;
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                total += Files.size(p);
-            }
-            return total;
+        long total = 0;
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(root)) {
+            entries = s.toList();
         }
+        for (Path p : entries) {
+            try {
+                if (Files.isDirectory(p)) {
+                    total += onDisk(p);
+                } else {
+                    total += Files.size(p);
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // Gone meanwhile.
+            }
+        }
+        return total;
     }
 
     static LogRecord rec(Ledger ledger, String topic, int size, long ts) {
@@ -215,7 +229,69 @@ class RetentionTest {
             log.cursor("other", "t").commit(0, 10);
             log.createTopic(TopicConfig.builder("u").partitions(3).build());
             log.enforceRetention();
+            log.flush();
             assertEquals(onDisk(dir), log.stats().diskBytes(), "after appends, rolls, cursors and a new topic");
+        }
+    }
+
+    /**
+     * Under budget pressure the set-aside corrupt tails go first, oldest first, before any record; each
+     * deletion is counted.
+     */
+    @Test
+    void theBudgetDeletesCorruptTailsOldestFirstBeforeAnyRecord() throws IOException {
+        Ledger ledger = new Ledger(6);
+        try (LocalLog log = LocalLog.open(dir, config().build())) {
+            log.createTopic(TopicConfig.builder("t").partitions(2).segmentBytes(4096).build());
+            for (int i = 0; i < 600; i++) {
+                log.append("t", i % 2, rec(ledger, "t", 120, clock.millis()));
+            }
+        }
+        for (int p = 0; p < 2; p++) {
+            Path active;
+            try (Stream<Path> s = Files.list(dir.resolve("topics/t/" + p))) {
+                active = s.filter(x -> x.toString().endsWith(".log")).sorted().reduce((a, b) -> b).orElseThrow();
+            }
+            try (FileChannel ch = FileChannel.open(active, StandardOpenOption.WRITE)) {
+                ch.write(ByteBuffer.wrap(new byte[3000]).put(0, (byte) 1), ch.size());
+            }
+        }
+        LocalLog.open(dir, config().build()).close();
+        Path older = corruptFile(1);
+        Path newer = corruptFile(0);
+        // Partition 1's tail is the older one, although it sorts after partition 0's by name.
+        Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.fromMillis(1_600_000_000_000L));
+        Files.setLastModifiedTime(newer, java.nio.file.attribute.FileTime.fromMillis(1_650_000_000_000L));
+        long budget = onDisk(dir) + 1024;
+        try (LocalLog log = LocalLog.open(dir, config().diskBudgetBytes(budget).build())) {
+            assertEquals(0, log.stats().corruptFilesDeleted());
+            boolean sawOnlyOlderGone = false;
+            for (int i = 0; i < 400; i++) {
+                log.append("t", i % 2, rec(ledger, "t", 120, clock.millis()));
+                long dropped = log.stats().droppedRecords().getOrDefault("t", 0L);
+                boolean olderGone = !Files.exists(older);
+                boolean newerGone = !Files.exists(newer);
+                assertTrue(olderGone || !newerGone, "append " + i + ": the newer corrupt tail went first");
+                assertTrue(dropped == 0 || (olderGone && newerGone),
+                        "append " + i + ": records deleted while a corrupt tail was kept");
+                assertEquals((olderGone ? 1 : 0) + (newerGone ? 1 : 0), log.stats().corruptFilesDeleted());
+                sawOnlyOlderGone |= olderGone && !newerGone;
+                assertTrue(onDisk(dir) <= budget, "append " + i + ": over the budget");
+            }
+            assertTrue(sawOnlyOlderGone, "both tails went at once: nothing shows the order");
+            assertEquals(2, log.stats().corruptFilesDeleted());
+            assertTrue(log.stats().droppedRecords().getOrDefault("t", 0L) > 0, "the budget never reached records");
+            // A segment may still be sealing in the background, its index files counted but not yet there.
+            log.flush();
+            assertEquals(onDisk(dir), log.stats().diskBytes());
+        }
+    }
+
+    private Path corruptFile(int partition) throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("topics/t/" + partition))) {
+            List<Path> l = s.filter(x -> x.toString().endsWith(".corrupt")).toList();
+            assertEquals(1, l.size(), l.toString());
+            return l.get(0);
         }
     }
 
