@@ -1,6 +1,7 @@
 package io.edgegateway.gateway.wiring;
 
 import io.edgegateway.drivers.BackoffPolicy;
+import io.edgegateway.drivers.DeviceEvent;
 import io.edgegateway.drivers.Clock;
 import io.edgegateway.drivers.DriverSupervisor;
 import io.edgegateway.drivers.Scheduler;
@@ -34,6 +35,7 @@ public final class GatewayRuntime {
     private final FlowCounters counters = new FlowCounters();
     private final LatestEvents latest = new LatestEvents();
     private final Consumer<DeviceConfig> beforeStart;
+    private volatile Consumer<DeviceEvent> tap = e -> { };
     private GatewayConfig current;
 
     /**
@@ -53,9 +55,18 @@ public final class GatewayRuntime {
         this.sink = new LogSink(log::appendAsync, stamp, "", counters, maxInFlight);
         this.supervisor = new DriverSupervisor(buses, e -> {
             latest.record(e);
+            tap.accept(e);
             sink.accept(e);
         }, clock, scheduler, backoff);
         this.beforeStart = beforeStart;
+    }
+
+    /**
+     * Also hands every device event to {@code observer} (inventory, GPS time) on the driver's thread, before
+     * it is appended; the observer must return at once. Set it before the first {@link #apply}.
+     */
+    public void tap(Consumer<DeviceEvent> observer) {
+        this.tap = observer;
     }
 
     /** Applies a validated config: the first call starts everything, later calls change only what differs. */
