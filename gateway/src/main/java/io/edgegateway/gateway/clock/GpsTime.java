@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Learns the boot's true start from the {@code time} events of {@code nmea-gps} devices (one per valid RMC,
  * carrying the GPS UTC instant and {@code clock_offset_ms}, GPS time minus the wall clock when the sentence
- * was read), for boards whose only time source is a GPS receiver. The system clock is not set: the offset
- * goes to {@link ClockSync#referenceOffset}, and unsynchronized events are corrected later. The driver already
+ * was read), for boards whose only time source is a GPS receiver. The system clock is not set: an offset
+ * beyond {@link #TOLERANCE_MS} goes to {@link ClockSync#referenceOffset}, and unsynchronized events are
+ * corrected later; a smaller one is within what NMEA timing can tell and changes nothing. The driver already
  * refuses bad sentences and invalid fixes; what is refused here is counted by reason and logged once per
  * reason: a value that is no time event of the expected shape ({@code malformed}), and a GPS date before
  * {@link #EARLIEST_MS}, which is what a receiver with the GPS week-number rollover bug reports
@@ -27,11 +28,18 @@ public final class GpsTime implements Consumer<DeviceEvent> {
     /** 2020-01-01T00:00:00Z: no correctly working receiver reports an earlier date on a board built since. */
     public static final long EARLIEST_MS = 1_577_836_800_000L;
     public static final String DEVICE_TYPE = "nmea-gps";
+    /**
+     * Offsets up to this size are not taken as a clock error: an NMEA sentence arrives up to a few hundred ms
+     * after its second, its time has whole seconds, and receivers differ in when they send. A board without a
+     * clock source is off by far more (the last shutdown time, or 1970).
+     */
+    public static final long TOLERANCE_MS = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(GpsTime.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClockSync clock;
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private volatile boolean agreed;
 
     public GpsTime(ClockSync clock) {
         this.clock = clock;
@@ -66,6 +74,14 @@ public final class GpsTime implements Consumer<DeviceEvent> {
         if (gps.asLong() < EARLIEST_MS) {
             reject("implausible", e, "GPS date " + java.time.Instant.ofEpochMilli(gps.asLong())
                     + " is before 2020 (receiver with the week-number rollover bug?)");
+            return;
+        }
+        if (Math.abs(offset.asLong()) <= TOLERANCE_MS) {
+            if (!agreed) {
+                agreed = true;
+                LOG.info("GPS receiver {} agrees with the wall clock ({} ms apart); nothing to correct",
+                        e.deviceId(), offset.asLong());
+            }
             return;
         }
         clock.referenceOffset(offset.asLong(), "GPS receiver " + e.deviceId());

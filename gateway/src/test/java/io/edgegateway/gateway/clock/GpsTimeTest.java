@@ -84,6 +84,19 @@ class GpsTimeTest {
     }
 
     @Test
+    void anOffsetWithinWhatNmeaCanTellChangesNothing() {
+        FakeClock raw = new FakeClock(TRUE_BOOT);
+        ClockSync clock = new ClockSync(raw, () -> false, "boot-1", t -> {
+            throw new AssertionError("the clock was right");
+        });
+        GpsTime gps = new GpsTime(clock);
+        gps.accept(timeEvent(raw.wall - GpsTime.TOLERANCE_MS, raw.wall));
+        gps.accept(timeEvent(raw.wall + 800, raw.wall));
+        assertEquals(Optional.empty(), clock.trueBootWallMs());
+        assertEquals(Map.of(), gps.rejected());
+    }
+
+    @Test
     void brokenAndImplausibleTimeEventsAreCountedNotUsed() {
         FakeClock raw = new FakeClock(FAKE_BOOT);
         ClockSync clock = new ClockSync(raw, () -> false, "boot-1", t -> {
