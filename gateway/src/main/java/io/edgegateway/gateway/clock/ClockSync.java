@@ -27,12 +27,13 @@ public final class ClockSync implements Clock {
     private final LongConsumer onSynchronized;
     private volatile boolean synced;
     private volatile boolean bootKnown;
+    private boolean reported;
     private volatile long trueBootWallMs;
 
     /**
-     * @param onSynchronized receives the true boot wall time once, when it is first learned (from sync or a
-     *                       reference time; the gateway stores it, so a restart within the same boot still
-     *                       corrects older events)
+     * @param onSynchronized receives the true boot wall time once, at the first {@link #poll} after it is
+     *                       learned (from sync or a reference time; the gateway stores it, so a restart within
+     *                       the same boot still corrects older events)
      */
     public ClockSync(Clock source, SyncSignal signal, String bootId, LongConsumer onSynchronized) {
         this.source = source;
@@ -41,24 +42,32 @@ public final class ClockSync implements Clock {
         this.onSynchronized = onSynchronized;
     }
 
-    /** Checks the signal; on the first synchronized reading, fixes the true boot wall time. */
+    /**
+     * Checks the signal; on the first synchronized reading, fixes the true boot wall time. Also hands a true
+     * boot wall time learned since the last poll to {@code onSynchronized}, here rather than where it was
+     * learned, because that may be a driver's thread and the receiver writes to the state database.
+     */
     public synchronized void poll() {
-        if (synced || !signal.isSynchronized()) {
-            return;
+        if (!synced && signal.isSynchronized()) {
+            synced = true;
+            if (bootKnown) {
+                LOG.info("wall clock synchronized; boot {} start already known", bootId);
+            } else {
+                learn(apparentBootWallMs());
+                LOG.info("wall clock synchronized; boot {} started at {} ms (true wall time)", bootId,
+                        trueBootWallMs);
+            }
         }
-        synced = true;
-        if (bootKnown) {
-            LOG.info("wall clock synchronized; boot {} start already known", bootId);
-            return;
+        if (bootKnown && !reported) {
+            reported = true;
+            onSynchronized.accept(trueBootWallMs);
         }
-        learn(apparentBootWallMs());
-        LOG.info("wall clock synchronized; boot {} started at {} ms (true wall time)", bootId, trueBootWallMs);
     }
 
     /**
      * A reference clock says it is {@code offsetMs} later than the wall clock right now (negative when the wall
      * clock is ahead). Teaches the true boot wall time unless it is already known; the system clock and the
-     * synchronized flag stay as they are. True if this taught something.
+     * synchronized flag stay as they are, and the next {@link #poll} reports it. True if this taught something.
      */
     public synchronized boolean referenceOffset(long offsetMs, String source) {
         if (bootKnown) {
@@ -73,7 +82,6 @@ public final class ClockSync implements Clock {
     private void learn(long trueBoot) {
         trueBootWallMs = trueBoot;
         bootKnown = true;
-        onSynchronized.accept(trueBoot);
     }
 
     /** Wall time of this boot's start as the wall clock sees it now. */

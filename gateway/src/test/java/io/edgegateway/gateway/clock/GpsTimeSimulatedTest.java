@@ -61,6 +61,7 @@ class GpsTimeSimulatedTest {
                     """, "test.yaml"));
             for (int i = 0; i < 50 && learned.isEmpty(); i++) {
                 time.advance(100);
+                clock.poll();
             }
             assertTrue(runtime.sink().awaitIdle(Duration.ofSeconds(5)));
             runtime.stop(Duration.ofSeconds(5));

@@ -43,12 +43,15 @@ class GpsTimeTest {
         gps.accept(gps("{\"kind\":\"position\",\"lat_deg\":47.3}", raw.wall));
         assertEquals(Optional.empty(), clock.trueBootWallMs(), "a position event says nothing about time");
         gps.accept(timeEvent(TRUE_BOOT + 90_000, raw.wall));
+        assertEquals(List.of(), learned, "stored at the next poll, not on the driver's thread");
+        clock.poll();
         assertEquals(List.of(TRUE_BOOT), learned);
         assertEquals(Optional.of(TRUE_BOOT), clock.trueBootWallMs());
         assertFalse(clock.isSynchronized(), "the system clock is still wrong, so events stay unsynchronized");
 
         raw.tick(60_000);
         gps.accept(timeEvent(TRUE_BOOT + 150_000 + 400, raw.wall));
+        clock.poll();
         assertEquals(List.of(TRUE_BOOT), learned, "the first value learned is kept");
 
         // Corrected events land at their true time, though the clock was never set.
@@ -79,7 +82,8 @@ class GpsTimeTest {
         List<Long> learned2 = new ArrayList<>();
         ClockSync synced = new ClockSync(raw2, () -> true, "boot-2", learned2::add);
         synced.poll();
-        new GpsTime(synced).accept(timeEvent(TRUE_BOOT + 3_000, TRUE_BOOT));
+        new GpsTime(synced).accept(timeEvent(TRUE_BOOT + 30_000, TRUE_BOOT));
+        synced.poll();
         assertEquals(List.of(TRUE_BOOT), learned2);
     }
 
@@ -92,6 +96,7 @@ class GpsTimeTest {
         GpsTime gps = new GpsTime(clock);
         gps.accept(timeEvent(raw.wall - GpsTime.TOLERANCE_MS, raw.wall));
         gps.accept(timeEvent(raw.wall + 800, raw.wall));
+        clock.poll();
         assertEquals(Optional.empty(), clock.trueBootWallMs());
         assertEquals(Map.of(), gps.rejected());
     }
@@ -114,6 +119,7 @@ class GpsTimeTest {
         gps.accept(new DeviceEvent("hall", "not json".getBytes(StandardCharsets.UTF_8), raw.wall,
                 Map.of(EventHeaders.DEVICE_TYPE, "bme280")));
         assertEquals(Map.of("malformed", 5L, "implausible", 1L), gps.rejected());
+        clock.poll();
         assertEquals(Optional.empty(), clock.trueBootWallMs());
     }
 }
