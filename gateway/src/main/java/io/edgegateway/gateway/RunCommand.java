@@ -206,6 +206,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             runtime.apply(first);
             remember(state, first);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            inventory.bindTo(registry);
+            gps.bindTo(registry);
             GatewayMetrics metrics = new GatewayMetrics(registry, runtime.counters(), runtime.supervisor(), log);
             AtomicReference<String> notReady = new AtomicReference<>();
             try (OpsServer ops = OpsServer.start(first.web().bind(), webPort != null ? webPort : first.web().port(),

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgegateway.drivers.DeviceEvent;
 import io.edgegateway.drivers.EventHeaders;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,6 +87,16 @@ public final class GpsTime implements Consumer<DeviceEvent> {
             return;
         }
         clock.referenceOffset(offset.asLong(), "GPS receiver " + e.deviceId());
+    }
+
+    /** Publishes {@code edge_clock_gps_rejected_total{reason}} for both reasons. */
+    public void bindTo(MeterRegistry registry) {
+        for (String reason : new String[] {"malformed", "implausible"}) {
+            FunctionCounter.builder("edge.clock.gps.rejected", rejected, m -> {
+                LongAdder n = m.get(reason);
+                return n == null ? 0 : n.sum();
+            }).tag("reason", reason).description("GPS time events not used for the clock").register(registry);
+        }
     }
 
     /** Refused time events by reason. */

@@ -2,6 +2,8 @@ package io.edgegateway.gateway.state;
 
 import io.edgegateway.drivers.DeviceEvent;
 import io.edgegateway.drivers.EventHeaders;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,5 +158,20 @@ public final class InventoryFeed implements Consumer<DeviceEvent>, AutoCloseable
 
     public long failedFlushes() {
         return failedFlushes.sum();
+    }
+
+    /**
+     * Publishes the counters as {@code edge_inventory_overflow_total}, {@code edge_inventory_bad_tags_total}
+     * and {@code edge_inventory_failed_flushes_total}.
+     */
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("edge.inventory.overflow", overflow, LongAdder::sum)
+                .description("New devices or tags left out of an inventory update because too many were pending")
+                .register(registry);
+        FunctionCounter.builder("edge.inventory.bad.tags", badTags, LongAdder::sum)
+                .description("RFID/NFC reader events whose tag id could not be read").register(registry);
+        FunctionCounter.builder("edge.inventory.failed.flushes", failedFlushes, LongAdder::sum)
+                .description("Inventory updates the state database refused; retried at the next one")
+                .register(registry);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgegateway.drivers.DeviceEvent;
 import io.edgegateway.drivers.EventHeaders;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.edgegateway.gateway.clock.ClockSyncTest.FakeClock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -119,6 +120,11 @@ class GpsTimeTest {
         gps.accept(new DeviceEvent("hall", "not json".getBytes(StandardCharsets.UTF_8), raw.wall,
                 Map.of(EventHeaders.DEVICE_TYPE, "bme280")));
         assertEquals(Map.of("malformed", 5L, "implausible", 1L), gps.rejected());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        gps.bindTo(registry);
+        assertEquals(5.0, registry.get("edge.clock.gps.rejected").tag("reason", "malformed").functionCounter().count());
+        assertEquals(1.0, registry.get("edge.clock.gps.rejected").tag("reason", "implausible").functionCounter()
+                .count());
         clock.poll();
         assertEquals(Optional.empty(), clock.trueBootWallMs());
     }

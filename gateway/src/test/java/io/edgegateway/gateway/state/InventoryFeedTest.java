@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.edgegateway.drivers.DeviceEvent;
 import io.edgegateway.drivers.EventHeaders;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,6 +117,10 @@ class InventoryFeedTest {
         assertEquals(2, feed.failedFlushes());
         feed.close();   // the last flush fails too, and says so without throwing
         assertEquals(3, feed.failedFlushes());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        feed.bindTo(registry);
+        assertEquals(3.0, registry.get("edge.inventory.failed.flushes").functionCounter().count());
+        assertEquals(0.0, registry.get("edge.inventory.overflow").functionCounter().count());
     }
 
     @Test
