@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * chrony as a clock source, fed recorded {@code chronyc -c tracking} outputs: synchronized, not yet
- * synchronized, a GPS reference clock announcing a leap second, chronyc missing, chronyd not answering and
- * output that is no tracking report. None of them throws; chronyc is asked at most once per interval.
+ * chrony as a clock source, fed {@code chronyc -c tracking} outputs written in chronyc's format (no chronyd
+ * runs here): synchronized, not yet synchronized, a GPS reference clock announcing a leap second, chronyc
+ * missing, chronyd not answering and output that is no tracking report. None of them throws; chronyc is asked at most once per interval.
  */
 class ChronySignalTest {
     @TempDir
