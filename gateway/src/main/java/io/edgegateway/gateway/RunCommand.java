@@ -4,7 +4,6 @@ import io.edgegateway.drivers.BuiltInDrivers;
 import io.edgegateway.drivers.BackoffPolicy;
 import io.edgegateway.drivers.Clock;
 import io.edgegateway.drivers.DriverRegistry;
-import io.edgegateway.drivers.EventHeaders;
 import io.edgegateway.drivers.ExecutorScheduler;
 import io.edgegateway.drivers.board.BoardConfigException;
 import io.edgegateway.drivers.board.BoardConfigLoader;
@@ -16,13 +15,15 @@ import io.edgegateway.gateway.config.InvalidConfigException;
 import io.edgegateway.gateway.clock.BootId;
 import io.edgegateway.gateway.clock.ClockStamp;
 import io.edgegateway.gateway.clock.ClockSync;
-import io.edgegateway.gateway.clock.TimesyncdSignal;
+import io.edgegateway.gateway.clock.ClockSources;
+import io.edgegateway.gateway.clock.GpsTime;
 import io.edgegateway.gateway.clock.TimestampCorrector;
 import io.edgegateway.gateway.config.MachineIdentity;
 import io.edgegateway.gateway.ops.GatewayMetrics;
 import io.edgegateway.gateway.ops.OpsServer;
 import io.edgegateway.gateway.ops.SystemdNotifier;
 import io.edgegateway.gateway.ops.UplinkMetrics;
+import io.edgegateway.gateway.state.InventoryFeed;
 import io.edgegateway.gateway.state.StateStore;
 import io.edgegateway.gateway.wiring.CorrectedTimestamps;
 import io.edgegateway.gateway.wiring.DeviceHardware;
@@ -74,8 +75,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private static final Duration UPLINK_CLOSE = Duration.ofSeconds(20);
     /** The SQLite state (config revisions, users, inventory, audit) next to the log's folders. */
     static final String STATE_FILE = "state.db";
-    /** How often the device inventory is brought up to date; once per event would make SQLite the bottleneck. */
-    private static final int INVENTORY_SECONDS = 10;
+    /** How often the inventory is brought up to date; once per event would make SQLite the bottleneck. */
+    private static final long INVENTORY_FLUSH_MS = 1_000;
+    /** Devices and tags the inventory holds between flushes; far more than a gateway has. */
+    private static final int INVENTORY_KEYS = 4_096;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -193,7 +196,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             String bootId = BootId.read(BootId.DEFAULT_PATH);
             TimestampCorrector corrector = new TimestampCorrector();
             state.bootClocks().all().forEach(corrector::learn);
-            ClockSync clock = new ClockSync(Clock.system(), new TimesyncdSignal(TimesyncdSignal.DEFAULT_FLAG), bootId,
+            ClockSync clock = new ClockSync(Clock.system(),
+                    ClockSources.systemSignal(() -> System.nanoTime() / 1_000_000), bootId,
                     trueBoot -> {
                         corrector.learn(bootId, trueBoot);
                         state.bootClocks().record(bootId, trueBoot);
@@ -220,17 +224,26 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
              DeviceHardware hardware = simulate
                      ? DeviceHardware.simulated(clock, scheduler, dataDir.resolve("simulation"), simulationBroker)
                      : DeviceHardware.board(board, clock);
-             LocalLog log = LocalLog.open(dataDir, logConfig)) {
+             LocalLog log = LocalLog.open(dataDir, logConfig);
+             InventoryFeed inventory = new InventoryFeed(state.inventory(), INVENTORY_KEYS)) {
             UplinkMetrics uplinkMetrics = new UplinkMetrics();
             UplinkControl uplink = new UplinkControl(log, new CorrectedTimestamps(corrector), uplinkMetrics);
             GatewayRuntime runtime = new GatewayRuntime(log, hardware.buses(), clock, scheduler,
                     BackoffPolicy.defaults(), hardware::beforeStart, MAX_IN_FLIGHT, new ClockStamp(clock),
                     EventProcessor.IDENTITY, uplink);
+            GpsTime gps = new GpsTime(clock);
+            runtime.tap(e -> {
+                inventory.accept(e);
+                gps.accept(e);
+            });
+            inventory.start(INVENTORY_FLUSH_MS);
             state.audit().record("gateway", "start", "version " + VersionCommand.version() + ", "
                     + (config == null ? "generated simulation config" : "config " + config));
             runtime.apply(first);
             remember(state, first);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            inventory.bindTo(registry);
+            gps.bindTo(registry);
             GatewayMetrics metrics = new GatewayMetrics(registry, runtime.counters(), runtime.supervisor(), log);
             uplinkMetrics.bindTo(registry, uplink::status);
             AtomicReference<String> notReady = new AtomicReference<>();
@@ -287,9 +300,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 if (watcher != null && ++ticks % Math.max(1, configCheckSeconds) == 0) {
                     watcher.check();
                 }
-                if (ticks % INVENTORY_SECONDS == 0) {
-                    updateInventory(state, runtime);
-                }
                 if (System.nanoTime() - lastPing >= watchdogNanos) {
                     systemd.watchdog();
                     lastPing = System.nanoTime();
@@ -303,18 +313,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 LOG.warn("{} appends were still waiting for the log after {}; closing it anyway",
                         runtime.sink().inFlight(), DRAIN);
             }
-            updateInventory(state, runtime);
         }
         reporter.report();
         state.audit().record("gateway", "stop", reporter.appended() + " events appended, " + reporter.dropped()
                 + " dropped");
         out.printf("stopped: %d events appended, %d dropped%n", reporter.appended(), reporter.dropped());
-    }
-
-    /** Writes each device's newest event to the inventory (last seen, last value). */
-    private static void updateInventory(StateStore state, GatewayRuntime runtime) {
-        runtime.latest().drain().forEach((id, e) -> state.inventory().deviceSeen(id,
-                e.headers().getOrDefault(EventHeaders.DEVICE_TYPE, "unknown"), e.timestampMs(), e.valueAsString()));
     }
 
     /** Stores an applied config as a revision unless it is the text already stored last, and audits it. */

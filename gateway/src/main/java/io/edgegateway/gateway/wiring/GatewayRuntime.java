@@ -1,6 +1,7 @@
 package io.edgegateway.gateway.wiring;
 
 import io.edgegateway.drivers.BackoffPolicy;
+import io.edgegateway.drivers.DeviceEvent;
 import io.edgegateway.drivers.Clock;
 import io.edgegateway.drivers.DriverSupervisor;
 import io.edgegateway.drivers.Scheduler;
@@ -33,9 +34,9 @@ public final class GatewayRuntime {
     private final DriverSupervisor supervisor;
     private final LogSink sink;
     private final FlowCounters counters = new FlowCounters();
-    private final LatestEvents latest = new LatestEvents();
     private final Consumer<DeviceConfig> beforeStart;
     private final Optional<UplinkControl> uplink;
+    private volatile Consumer<DeviceEvent> tap = e -> { };
     private GatewayConfig current;
 
     /**
@@ -67,11 +68,19 @@ public final class GatewayRuntime {
         ProcessingSink processed = new ProcessingSink(processor, sink, counters);
         this.supervisor = new DriverSupervisor(buses, e -> {
             // The inventory shows what the device sent, even when the processor keeps it out of the log.
-            latest.record(e);
+            tap.accept(e);
             processed.accept(e);
         }, clock, scheduler, backoff);
         this.beforeStart = beforeStart;
         this.uplink = Optional.ofNullable(uplink);
+    }
+
+    /**
+     * Also hands every device event to {@code observer} (inventory, GPS time) on the driver's thread, before
+     * it is appended; the observer must return at once. Set it before the first {@link #apply}.
+     */
+    public void tap(Consumer<DeviceEvent> observer) {
+        this.tap = observer;
     }
 
     /** Applies a validated config: the first call starts everything, later calls change only what differs. */
@@ -114,11 +123,6 @@ public final class GatewayRuntime {
 
     public FlowCounters counters() {
         return counters;
-    }
-
-    /** Each device's newest event since the last drain, for the inventory. */
-    public LatestEvents latest() {
-        return latest;
     }
 
     public LogSink sink() {
