@@ -53,8 +53,7 @@ final class TransactionalDelivery implements Delivery {
         transactionTimeoutMs = Long.parseLong(props.getProperty("transaction.timeout.ms", "60000"));
         producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         producer.initTransactions();
-        return offsets.read(admin, ClientConfigs.consumer(options), partitions, options.operationTimeoutMs(),
-                transactionalId);
+        return offsets.read(admin, ClientConfigs.consumer(options), partitions, options.operationTimeoutMs());
     }
 
     @Override
