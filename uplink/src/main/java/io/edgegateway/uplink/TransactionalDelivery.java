@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Callback;
@@ -74,7 +73,7 @@ final class TransactionalDelivery implements Delivery {
 
     private void attempt(OutboundBatch batch) throws DeliveryFailure {
         KafkaProducer<byte[], byte[]> p = producer;
-        Map<String, Throwable> topicErrors = new ConcurrentHashMap<>();
+        TopicErrors topicErrors = new TopicErrors();
         AtomicReference<Throwable> firstError = new AtomicReference<>();
         Throwable sendError = null;
         try {
@@ -82,12 +81,11 @@ final class TransactionalDelivery implements Delivery {
             outer:
             for (Map.Entry<EdgePartition, List<StoredRecord>> e : batch.chunks().entrySet()) {
                 EdgePartition ep = e.getKey();
+                String centralTopic = converter.centralTopic(ep);
                 Callback cb = (md, ex) -> {
                     if (ex != null) {
                         firstError.compareAndSet(null, ex);
-                        if (Errors.classify(ex) == Errors.Kind.TOPIC) {
-                            topicErrors.putIfAbsent(ep.topic(), ex);
-                        }
+                        topicErrors.record(ep.topic(), centralTopic, ex);
                     }
                 };
                 for (StoredRecord r : e.getValue()) {
@@ -130,11 +128,11 @@ final class TransactionalDelivery implements Delivery {
                 p.abortTransaction();
             } catch (RuntimeException e) {
                 throw new DeliveryFailure(Errors.Kind.FATAL, "abort failed: " + Errors.describe(e), e,
-                        Map.copyOf(topicErrors), Map.of());
+                        topicErrors.snapshot(), Map.of());
             }
         }
         throw new DeliveryFailure(kind, "transaction aborted: " + Errors.describe(cause), cause,
-                Map.copyOf(topicErrors), Map.of());
+                topicErrors.snapshot(), Map.of());
     }
 
     @Override
