@@ -131,6 +131,45 @@ class UplinkDeliveryTest {
     }
 
     @Test
+    void dailyBudgetSpentBeforeARestartStaysSpentThatDay(@TempDir Path dir) throws Exception {
+        InJvmKafka.createTopic(kafka.bootstrap(), "edge.metered2", 1, Map.of());
+        TestClock clock = new TestClock(System.currentTimeMillis());
+        try (LocalLog log = LocalLog.open(dir)) {
+            EdgeData.createTopic(log, "metered2", 1, 0);
+            new EdgeData().append(log, "metered2", 2_000, 10, 150);
+            Map<String, String> o = UplinkExactlyOnceTest.options("gw-budget2", "metered2", kafka.bootstrap());
+            o.put("daily.budget.bytes", "100000");
+            long usedBefore;
+            try (Uplink u = Uplink.start(log, UplinkOptions.parse(o), UplinkListener.NONE, clock)) {
+                Await.until(60_000, () -> u.status().forwardedEvents() > 0 && u.status().dailyBudgetRemaining() < 1_000,
+                        () -> u.status().toString());
+                usedBefore = u.status().bytesSentToday();
+            }
+            long centralBefore = Central.readAll(kafka.bootstrap(), List.of("edge.metered2")).size();
+
+            // A crash loop restarts the process again and again the same day: the spent budget stays spent
+            // (at most the few bytes the first run had left may still go; without the file, 100 kB per start).
+            for (int i = 0; i < 3; i++) {
+                try (Uplink u = Uplink.start(log, UplinkOptions.parse(o), UplinkListener.NONE, clock)) {
+                    Thread.sleep(1_500);
+                    UplinkStatus s = u.status();
+                    assertTrue(s.bytesSentToday() >= usedBefore && s.bytesSentToday() <= 100_000, s.toString());
+                }
+            }
+            long centralAfter = Central.readAll(kafka.bootstrap(), List.of("edge.metered2")).size();
+            assertTrue(centralAfter - centralBefore < 10, centralBefore + " events before the restarts, " + centralAfter
+                    + " after");
+
+            // The next day starts from zero whatever the file says.
+            clock.advance(DailyBudget.DAY_MS);
+            try (Uplink u = Uplink.start(log, UplinkOptions.parse(o), UplinkListener.NONE, clock)) {
+                Await.until(60_000, () -> u.status().forwardedEvents() > 0, () -> u.status().toString());
+                assertTrue(u.status().bytesSentToday() <= 100_000, u.status().toString());
+            }
+        }
+    }
+
+    @Test
     void onlyEventsTheLocalLogHasFsyncedAreForwarded(@TempDir Path dir) throws Exception {
         InJvmKafka.createTopic(kafka.bootstrap(), "edge.synced", 1, Map.of());
         try (LocalLog log = LocalLog.open(dir)) {
