@@ -97,9 +97,9 @@ final class CentralOffsets {
      * {@code read_committed} until the position passes the high watermark taken at the start, i.e. until
      * the last stable offset covers everything written before; throws a {@link TimeoutException} if that
      * does not happen within {@code timeoutMs}, and the caller tries again later. It never ends a
-     * transaction itself: only the coordinator knows whether a transaction committed, and an abort marker
-     * written on the offsets topic for a transaction the coordinator commits would hide the positions of
-     * events that are delivered, which are then sent again.
+     * transaction itself: an abort marker written on the offsets topic alone, for a transaction whose events
+     * are committed, would hide the positions of delivered events, which are then sent again (see
+     * {@link StrandedTransaction} for the one case the delivery may end one, on every partition at once).
      */
     Map<EdgePartition, Long> read(Admin admin, Properties consumerProps, Set<EdgePartition> wanted, long timeoutMs)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {

@@ -49,13 +49,10 @@ class UplinkFaultsTest {
         // (not only bootstrap) crosses the proxy; the test's own checks use the INTERNAL listener.
         // An authorizer that allows everything without ACLs, and tells the gateway (EXTERNAL) from the broker,
         // so that one test can deny the gateway a single topic.
-        // No controlled shutdown: on a single broker it leaves every partition without a leader while the
-        // broker's own transaction coordinator still completes transactions, and the coordinator then skips
-        // the markers of leaderless partitions (it takes them for deleted) and completes anyway, leaving
-        // transactions open on the partitions for good. Replicated clusters move the leaders instead.
+        // A single broker leaves every partition without a leader while it stops and starts, so a transaction
+        // completing then can be left open without markers (StrandedTransaction): both stops exercise that.
         broker = new ChildKafka(ROOT.resolve("broker-" + System.nanoTime()), proxyPort,
-                Map.of("controlled.shutdown.enable", "false",
-                        "transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000",
+                Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000",
                         "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
                         "allow.everyone.if.no.acl.found", "true", "super.users", "User:ANONYMOUS",
                         "principal.builder.class", ListenerPrincipalBuilder.class.getName()));
