@@ -35,11 +35,11 @@ import org.slf4j.LoggerFactory;
  * writes them in the same transaction as the events, so the latest committed value is exactly how far
  * the events were delivered.
  *
- * <p>Reading must not miss a committed position that sits behind another gateway's open transaction: a
- * {@code read_committed} consumer stops at the last stable offset. So {@link #read} first takes the high
- * watermark (read_uncommitted) and reads until its position passes it; that waits at most for the other
- * transactions to end, bounded by the operation timeout. If what holds it back is a transaction of this
- * gateway's own id that the coordinator has forgotten (seen after broker crashes), it is aborted.
+ * <p>Reading must not miss a committed position that sits behind an open transaction (another gateway's,
+ * or this gateway's previous one whose markers the coordinator is still writing): a {@code read_committed}
+ * consumer stops at the last stable offset. So {@link #read} first takes the high watermark
+ * (read_uncommitted) and reads until its position passes it; that waits for those transactions to end,
+ * bounded by the operation timeout.
  */
 final class CentralOffsets {
     private static final Logger log = LoggerFactory.getLogger(CentralOffsets.class);
@@ -91,68 +91,17 @@ final class CentralOffsets {
 
     /**
      * The committed positions of this gateway for the given partitions; partitions without an entry are
-     * absent from the result.
+     * absent from the result. Call it only after {@code initTransactions} of this gateway's producer: that
+     * fences the previous producer and has the coordinator finish (commit or abort) the transaction it left
+     * behind, so what remains is to wait until the markers are written on the offsets topic. Reads with
+     * {@code read_committed} until the position passes the high watermark taken at the start, i.e. until
+     * the last stable offset covers everything written before; throws a {@link TimeoutException} if that
+     * does not happen within {@code timeoutMs}, and the caller tries again later. It never ends a
+     * transaction itself: an abort marker written on the offsets topic alone, for a transaction whose events
+     * are committed, would hide the positions of delivered events, which are then sent again (see
+     * {@link StrandedTransaction} for the one case the delivery may end one, on every partition at once).
      */
-    Map<EdgePartition, Long> read(Admin admin, Properties consumerProps, Set<EdgePartition> wanted, long timeoutMs,
-            String transactionalId) throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-        try {
-            return read(admin, consumerProps, wanted, timeoutMs);
-        } catch (TimeoutException e) {
-            List<String> aborted = abortOrphans(admin, transactionalId);
-            if (aborted.isEmpty()) {
-                throw e;
-            }
-            log.warn("the offsets topic {} was held back by transactions of this gateway's own transactional.id {}"
-                    + " that its coordinator no longer tracks (left behind by a broker failure); aborted them: {}",
-                    topic, transactionalId, aborted);
-            return read(admin, consumerProps, wanted, timeoutMs);
-        }
-    }
-
-    /**
-     * Aborts open transactions on the offsets topic that belong to {@code transactionalId} while its
-     * coordinator reports no transaction in progress. Called after {@code initTransactions}, so no producer
-     * can still commit them: only a marker the coordinator lost track of is missing, and until one is
-     * written the topic's last stable offset, and with it every position behind it, stays stuck. This is
-     * what {@code kafka-transactions.sh abort} does by hand.
-     */
-    private List<String> abortOrphans(Admin admin, String transactionalId) {
-        List<String> aborted = new ArrayList<>();
-        try {
-            Map<Long, String> states = new HashMap<>();
-            admin.listTransactions().all().get(5, TimeUnit.SECONDS).forEach(t -> {
-                if (t.transactionalId().equals(transactionalId)) {
-                    states.put(t.producerId(), t.state().toString());
-                }
-            });
-            List<TopicPartition> tps = new ArrayList<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic).partitions()
-                    .forEach(p -> tps.add(new TopicPartition(topic, p.partition())));
-            for (Map.Entry<TopicPartition, org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState> e
-                    : admin.describeProducers(tps).all().get(5, TimeUnit.SECONDS).entrySet()) {
-                for (org.apache.kafka.clients.admin.ProducerState ps : e.getValue().activeProducers()) {
-                    String state = states.get(ps.producerId());
-                    if (ps.currentTransactionStartOffset().isEmpty() || state == null
-                            || IN_PROGRESS.contains(state.toLowerCase(java.util.Locale.ROOT))) {
-                        continue;
-                    }
-                    admin.abortTransaction(new org.apache.kafka.clients.admin.AbortTransactionSpec(e.getKey(),
-                            ps.producerId(), (short) ps.producerEpoch(), ps.coordinatorEpoch().orElse(0)))
-                            .all().get(5, TimeUnit.SECONDS);
-                    aborted.add(e.getKey() + " from offset " + ps.currentTransactionStartOffset().getAsLong()
-                            + " (producer " + ps.producerId() + ", epoch " + ps.producerEpoch() + ")");
-                }
-            }
-        } catch (Exception e) {
-            log.warn("could not check the offsets topic {} for abandoned transactions: {}", topic, e.toString());
-        }
-        return aborted;
-    }
-
-    private static final Set<String> IN_PROGRESS = Set.of("ongoing", "prepareabort", "preparecommit",
-            "prepareepochfence", "unknown");
-
-    private Map<EdgePartition, Long> read(Admin admin, Properties consumerProps, Set<EdgePartition> wanted, long timeoutMs)
+    Map<EdgePartition, Long> read(Admin admin, Properties consumerProps, Set<EdgePartition> wanted, long timeoutMs)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         Map<String, TopicDescription> d = admin.describeTopics(List.of(topic)).allTopicNames()

@@ -1,24 +1,53 @@
 package io.edgegateway.uplink;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A daily byte budget for metered links: at most {@code limit} bytes are sent per UTC day; when it is
  * spent, forwarding waits for the next UTC midnight and the events stay in the local log. Bytes are counted
- * when sent (a retried batch costs again, as on the bill). The count starts at zero when the process
- * starts. A limit of 0 disables it. Thread-safe.
+ * when sent (a retried batch costs again, as on the bill). With a state file, the bytes used today are
+ * written there before each batch goes out, and a restart on the same UTC day continues from them, so a
+ * process that crashes and restarts in a loop cannot spend the budget again and again. The file is written
+ * atomically (temporary file, fsync, rename); a missing, unreadable or damaged one starts the day at zero
+ * with a warning, and a failed write is logged and never stops forwarding. A limit of 0 disables it (and
+ * the file is not touched). Thread-safe.
  */
 final class DailyBudget {
+    private static final Logger log = LoggerFactory.getLogger(DailyBudget.class);
     static final long DAY_MS = 86_400_000L;
+    private static final String FORMAT = "edge-uplink-daily-budget 1";
 
     private final long limit;
     private final Clock clock;
+    private final Path file;
     private long day = -1;
     private long used;
+    private boolean writeFailureLogged;
 
     DailyBudget(long limit, Clock clock) {
+        this(limit, clock, null);
+    }
+
+    /** @param file where the bytes used today are kept across restarts, or null to keep them in memory only */
+    DailyBudget(long limit, Clock clock, Path file) {
         this.limit = limit;
         this.clock = clock;
+        this.file = file;
+        if (enabled() && file != null) {
+            load();
+        }
     }
 
     boolean enabled() {
@@ -34,9 +63,13 @@ final class DailyBudget {
         return Math.max(0, limit - used);
     }
 
+    /** Books bytes about to be sent; persisted before returning, so the bytes are counted even if the process dies. */
     synchronized void consume(long bytes) {
         roll();
         used += bytes;
+        if (enabled()) {
+            store();
+        }
     }
 
     synchronized long usedToday() {
@@ -55,6 +88,89 @@ final class DailyBudget {
         if (d != day) {
             day = d;
             used = 0;
+        }
+    }
+
+    private void load() {
+        roll();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException | RuntimeException e) {
+            log.warn("uplink: cannot read the daily budget state {} ({}); counting today's bytes from zero", file,
+                    e.toString());
+            return;
+        }
+        String[] lines = text.split("\n", -1);
+        try {
+            if (lines.length != 4 || !lines[0].equals(FORMAT) || !lines[3].isEmpty()) {
+                throw new IllegalArgumentException("unexpected layout");
+            }
+            long storedDay = Long.parseLong(field(lines[1], "day="));
+            long storedUsed = Long.parseLong(field(lines[2], "used="));
+            if (storedUsed < 0) {
+                throw new IllegalArgumentException("negative byte count");
+            }
+            if (storedDay == day) {
+                used = storedUsed;
+                log.info("uplink: {} bytes of today's budget of {} were already used before this start", used, limit);
+            }
+        } catch (RuntimeException e) {
+            log.warn("uplink: the daily budget state {} is damaged ({}); counting today's bytes from zero", file,
+                    e.getMessage());
+        }
+    }
+
+    private static String field(String line, String prefix) {
+        if (!line.startsWith(prefix)) {
+            throw new IllegalArgumentException("expected " + prefix + "...");
+        }
+        return line.substring(prefix.length());
+    }
+
+    private void store() {
+        if (file == null) {
+            return;
+        }
+        byte[] content = (FORMAT + "\nday=" + day + "\nused=" + used + "\n").getBytes(StandardCharsets.US_ASCII);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer b = ByteBuffer.wrap(content);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            syncDirectory(file.getParent());
+            if (writeFailureLogged) {
+                log.info("uplink: the daily budget state {} is written again", file);
+                writeFailureLogged = false;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Forwarding goes on: the budget in memory still holds for this run; only a restart would forget.
+            if (!writeFailureLogged) {
+                log.warn("uplink: cannot write the daily budget state {} ({}); a restart today would count from"
+                        + " zero", file, e.toString());
+                writeFailureLogged = true;
+            }
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot fsync a directory; the rename is still atomic there.
         }
     }
 }

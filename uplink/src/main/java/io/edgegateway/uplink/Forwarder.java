@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * retriable ones re-send the same batch after a backoff, fatal ones replace the {@link Delivery} and take
  * the positions again (from the cluster in exactly-once mode: central positions win over local cursors).
  *
+ * <p>Only events the local log has fsynced are read (its durable-only readers): a power cut may take back
+ * events that were stored but not yet synced, and the log then hands their offsets to new events; had
+ * the lost ones been forwarded, the cluster would hold two different events under one edge offset. Under
+ * the {@code interval} and {@code os} policies events stored but not yet synced for {@code durable.wait.ms}
+ * make the forwarder ask the log to fsync, so forwarding is delayed by at most about that much.
+ *
  * <p>Waiting never spins: an empty batch waits on a reader for new events; a backoff sleeps, probing the
  * cluster every {@code probe.interval.ms} once it stopped answering, so forwarding resumes within about a
  * probe interval after the cluster returns instead of at the end of a long backoff. {@link #stop()} and
@@ -62,6 +68,9 @@ final class Forwarder implements Runnable {
     private boolean budgetBlocked;
     private volatile boolean budgetWaiting;
     private int rotation;
+    /** When events that are stored but not yet fsynced were first seen waiting, or -1. */
+    private long undurableSinceNanos = -1;
+    private boolean syncFailureLogged;
     private int opens;
     /**
      * The byte limit of the next batch: what the link delivered in about {@link #BATCH_SECONDS} at the
@@ -263,7 +272,7 @@ final class Forwarder implements Runnable {
             }
             s.delivered = next;
             if (s.reader == null) {
-                s.reader = localLog.reader(s.id.topic(), s.id.partition(), next);
+                s.reader = localLog.reader(s.id.topic(), s.id.partition(), next, true);
             } else {
                 s.reader.seek(next);
             }
@@ -278,6 +287,7 @@ final class Forwarder implements Runnable {
         long maxBytes = Math.min(Math.min(throttle.batchBytes(options.batchMaxBytes()), adaptiveBatchBytes),
                 budget.remaining());
         rotation++;
+        awaitDurability();
         for (List<Source> group : priorityGroups) {
             int n = group.size();
             for (int i = 0; i < n; i++) {
@@ -299,6 +309,41 @@ final class Forwarder implements Runnable {
         return b;
     }
 
+    /**
+     * Called when a reader found nothing more: it stands at the durable end, so anything the log holds
+     * beyond it is stored but not yet fsynced. Noted only at such moments, as a reader that still returns
+     * events is not at the durable end; a batch filled by other partitions does not delay the fsync.
+     */
+    private void noteUndurable(Source s) {
+        if (options.durableWaitMs() > 0 && undurableSinceNanos < 0
+                && localLog.partitionInfo(s.id.topic(), s.id.partition()).endOffset() > s.reader.position()) {
+            undurableSinceNanos = System.nanoTime();
+        }
+    }
+
+    /**
+     * Asks the local log to fsync once events have waited {@code durable.wait.ms} for it. Without this, a
+     * topic under the {@code os} policy would be forwarded only when a segment fills up.
+     */
+    private void awaitDurability() {
+        if (undurableSinceNanos < 0
+                || System.nanoTime() - undurableSinceNanos < TimeUnit.MILLISECONDS.toNanos(options.durableWaitMs())) {
+            return;
+        }
+        undurableSinceNanos = -1;
+        try {
+            localLog.flush();
+            syncFailureLogged = false;
+        } catch (RuntimeException e) {
+            // The log's own policy still syncs eventually; forwarding waits for that instead.
+            if (!syncFailureLogged) {
+                log.warn("uplink: asking the local log to fsync failed ({}); events are forwarded once the log"
+                        + " syncs them by its own policy", e.toString());
+                syncFailureLogged = true;
+            }
+        }
+    }
+
     private void fillOne(Source s, OutboundBatch b) {
         List<StoredRecord> rs = poll(s, 1, Duration.ZERO, true);
         if (!rs.isEmpty()) {
@@ -316,6 +361,7 @@ final class Forwarder implements Runnable {
             }
             List<StoredRecord> rs = poll(s, Math.min(room, 2000), Duration.ZERO, !b.chunks().containsKey(s.id));
             if (rs.isEmpty()) {
+                noteUndurable(s);
                 return true;
             }
             for (StoredRecord r : rs) {

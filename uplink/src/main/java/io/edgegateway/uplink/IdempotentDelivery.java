@@ -75,7 +75,7 @@ final class IdempotentDelivery implements Delivery {
         }
         Map<EdgePartition, Long> delivered = new LinkedHashMap<>();
         Map<EdgePartition, Boolean> broken = new HashMap<>();
-        Map<String, Throwable> topicErrors = new HashMap<>();
+        TopicErrors topicErrors = new TopicErrors();
         Throwable firstError = sendError;
         long waitingSince = System.nanoTime();
         boolean told = false;
@@ -107,16 +107,14 @@ final class IdempotentDelivery implements Delivery {
             if (firstError == null) {
                 firstError = err;
             }
-            if (Errors.classify(err) == Errors.Kind.TOPIC) {
-                topicErrors.putIfAbsent(s.partition().topic(), err);
-            }
+            topicErrors.record(s.partition().topic(), converter.centralTopic(s.partition()), err);
         }
         if (firstError == null) {
             return;
         }
         Errors.Kind kind = Errors.classify(firstError);
         throw new DeliveryFailure(kind == Errors.Kind.TOPIC ? Errors.Kind.RETRY : kind,
-                "batch not fully acked: " + Errors.describe(firstError), firstError, topicErrors, delivered);
+                "batch not fully acked: " + Errors.describe(firstError), firstError, topicErrors.snapshot(), delivered);
     }
 
     @Override

@@ -45,6 +45,11 @@ final class RecordConverter {
         return new ProducerRecord<>(t.centralTopic(), null, timestamp, r.key(), r.value(), headers);
     }
 
+    /** The central topic the events of a local partition go to. */
+    String centralTopic(EdgePartition p) {
+        return mapper.centralTopic(p.topic());
+    }
+
     /** Bytes the edge headers add to each event of a partition (a correction header adds a few more). */
     int headerOverhead(EdgePartition p) {
         return EdgeHeaders.overhead(gatewayId, p.topic().getBytes(StandardCharsets.UTF_8),

@@ -2,17 +2,19 @@ package io.edgegateway.uplink;
 
 import io.edgegateway.log.StoredRecord;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -22,7 +24,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *
  * <p>Opening fences any older producer with the same {@code transactional.id} ({@code initTransactions}
  * also ends its open transaction) and only then reads the positions, so a transaction of a zombie can
- * neither commit afterwards nor be missed. A batch whose sends failed is aborted and reported
+ * neither commit afterwards nor be missed. If the positions stay held back by a transaction of this
+ * gateway that the cluster left open without markers, {@link StrandedTransaction} ends it, but only when
+ * its outcome cannot have been seen anywhere. A batch whose sends failed is aborted and reported
  * {@link Errors.Kind#RETRY} (or with the topics to pause); the forwarder sends the same batch again. A
  * commit that throws has an unknown outcome: that is reported {@link Errors.Kind#FATAL}, so the forwarder
  * builds a new producer and takes the positions from the cluster again; nothing is guessed.
@@ -53,8 +57,33 @@ final class TransactionalDelivery implements Delivery {
         transactionTimeoutMs = Long.parseLong(props.getProperty("transaction.timeout.ms", "60000"));
         producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         producer.initTransactions();
-        return offsets.read(admin, ClientConfigs.consumer(options), partitions, options.operationTimeoutMs(),
-                transactionalId);
+        try {
+            return offsets.read(admin, ClientConfigs.consumer(options), partitions, options.operationTimeoutMs());
+        } catch (TimeoutException e) {
+            Set<String> topics = new TreeSet<>();
+            partitions.forEach(p -> topics.add(converter.centralTopic(p)));
+            topics.add(offsets.topic());
+            List<String> aborted;
+            try {
+                aborted = StrandedTransaction.abortIfUnseen(admin, transactionalId, topics,
+                        options.operationTimeoutMs());
+            } catch (Exception checkFailed) {
+                e.addSuppressed(checkFailed);
+                throw e;
+            }
+            if (aborted.isEmpty()) {
+                throw e;
+            }
+            Map<EdgePartition, Long> positions = new HashMap<>(
+                    offsets.read(admin, ClientConfigs.consumer(options), partitions, options.operationTimeoutMs()));
+            // The coordinator may have told the producer that the transaction committed, and the local cursors
+            // then moved past its events; now that it is aborted, only committed positions count, and a
+            // partition without one has delivered nothing (0: from the local log's start).
+            for (EdgePartition p : partitions) {
+                positions.putIfAbsent(p, 0L);
+            }
+            return positions;
+        }
     }
 
     @Override
@@ -75,7 +104,7 @@ final class TransactionalDelivery implements Delivery {
 
     private void attempt(OutboundBatch batch) throws DeliveryFailure {
         KafkaProducer<byte[], byte[]> p = producer;
-        Map<String, Throwable> topicErrors = new ConcurrentHashMap<>();
+        TopicErrors topicErrors = new TopicErrors();
         AtomicReference<Throwable> firstError = new AtomicReference<>();
         Throwable sendError = null;
         try {
@@ -83,12 +112,11 @@ final class TransactionalDelivery implements Delivery {
             outer:
             for (Map.Entry<EdgePartition, List<StoredRecord>> e : batch.chunks().entrySet()) {
                 EdgePartition ep = e.getKey();
+                String centralTopic = converter.centralTopic(ep);
                 Callback cb = (md, ex) -> {
                     if (ex != null) {
                         firstError.compareAndSet(null, ex);
-                        if (Errors.classify(ex) == Errors.Kind.TOPIC) {
-                            topicErrors.putIfAbsent(ep.topic(), ex);
-                        }
+                        topicErrors.record(ep.topic(), centralTopic, ex);
                     }
                 };
                 for (StoredRecord r : e.getValue()) {
@@ -131,11 +159,11 @@ final class TransactionalDelivery implements Delivery {
                 p.abortTransaction();
             } catch (RuntimeException e) {
                 throw new DeliveryFailure(Errors.Kind.FATAL, "abort failed: " + Errors.describe(e), e,
-                        Map.copyOf(topicErrors), Map.of());
+                        topicErrors.snapshot(), Map.of());
             }
         }
         throw new DeliveryFailure(kind, "transaction aborted: " + Errors.describe(cause), cause,
-                Map.copyOf(topicErrors), Map.of());
+                topicErrors.snapshot(), Map.of());
     }
 
     @Override

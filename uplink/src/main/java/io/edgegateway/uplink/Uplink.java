@@ -79,7 +79,8 @@ public final class Uplink implements AutoCloseable {
                 new Backoff(options.backoffInitialMs(), options.backoffMaxMs(),
                         () -> ThreadLocalRandom.current().nextDouble()),
                 new Throttle(options.bandwidthBytesPerSecond(), System::nanoTime),
-                new DailyBudget(options.dailyBudgetBytes(), clock), new RateMeter(clock::millis),
+                new DailyBudget(options.dailyBudgetBytes(), clock, budgetFile(localLog, options)),
+                new RateMeter(clock::millis),
                 new CentralTopics(admin, options.operationTimeoutMs()), converter, topics, deliveries);
         this.watchdog = new StallWatchdog(clock, options.stallTimeoutMs(), connectivity, this::unpausedBacklog,
                 () -> forwarder.lastCommitAtMs, forwarder::requestRebuild, listener, forwarder::waitingForBudget);
@@ -119,6 +120,14 @@ public final class Uplink implements AutoCloseable {
         long every = Math.max(50, Math.min(1000, options.stallTimeoutMs() / 4));
         u.scheduler.scheduleWithFixedDelay(u::watch, every, every, TimeUnit.MILLISECONDS);
         return u;
+    }
+
+    /**
+     * Where the bytes used of today's budget survive a restart: with the local log's data, whose disk is
+     * the one that survives, one file per cursor name as each uplink of a log has its own.
+     */
+    static java.nio.file.Path budgetFile(LocalLog localLog, UplinkOptions options) {
+        return localLog.directory().resolve("uplink").resolve(options.cursorName() + ".budget");
     }
 
     static String transactionalId(UplinkOptions o, String partitionSet) {

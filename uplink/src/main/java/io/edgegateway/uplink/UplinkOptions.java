@@ -41,6 +41,7 @@ public final class UplinkOptions {
             new Key("batch.max.records", "50000", "most events in one transaction (or acked batch)"),
             new Key("batch.max.bytes", "16777216", "most bytes (keys, values, headers) in one transaction; batches start smaller and grow to what the link sends in about five seconds"),
             new Key("poll.wait.ms", "100", "ms the forwarder waits for new local events when none are ready"),
+            new Key("durable.wait.ms", "1000", "only events the local log has fsynced are forwarded; events stored but not yet fsynced for this long make the forwarder ask the log to fsync now; 0 = never ask (wait for the topic's own durability policy)"),
             new Key("compression", "lz4", "none, gzip, snappy, lz4 or zstd"),
             new Key("bandwidth.bytes.per.second", "0", "cap on forwarded bytes per second; 0 = no cap"),
             new Key("daily.budget.bytes", "0", "most bytes forwarded per UTC day; 0 = no budget"),
@@ -77,6 +78,7 @@ public final class UplinkOptions {
     private final int batchMaxRecords;
     private final int batchMaxBytes;
     private final long pollWaitMs;
+    private final long durableWaitMs;
     private final String compression;
     private final long bandwidthBytesPerSecond;
     private final long dailyBudgetBytes;
@@ -106,6 +108,7 @@ public final class UplinkOptions {
         batchMaxRecords = (int) p.number("batch.max.records", 1, 1_000_000);
         batchMaxBytes = (int) p.number("batch.max.bytes", 1024, 256L << 20);
         pollWaitMs = p.number("poll.wait.ms", 1, 60_000);
+        durableWaitMs = p.number("durable.wait.ms", 0, 86_400_000);
         compression = p.oneOf("compression", List.of("none", "gzip", "snappy", "lz4", "zstd"));
         bandwidthBytesPerSecond = p.number("bandwidth.bytes.per.second", 0, Long.MAX_VALUE);
         dailyBudgetBytes = p.number("daily.budget.bytes", 0, Long.MAX_VALUE);
@@ -152,6 +155,8 @@ public final class UplinkOptions {
     public int batchMaxRecords() { return batchMaxRecords; }
     public int batchMaxBytes() { return batchMaxBytes; }
     public long pollWaitMs() { return pollWaitMs; }
+    /** 0 means forwarding never asks the local log to fsync. */
+    public long durableWaitMs() { return durableWaitMs; }
     /** A Kafka {@code compression.type}. */
     public String compression() { return compression; }
     /** 0 means no cap. */

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bandwidth cap, daily budget and drain rate, on a hand-moved clock. */
 class MeteringTest {
@@ -62,5 +66,43 @@ class MeteringTest {
         assertEquals(150.0, m.perSecond(), 0.001);
         clock.advance(60_000);
         assertEquals(0.0, m.perSecond(), 0.001);
+    }
+
+    @Test
+    void dailyBudgetContinuesFromItsFileAfterARestartTheSameDay(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("uplink").resolve("uplink.budget");
+        DailyBudget b = new DailyBudget(1_000, clock, file);
+        b.consume(700);
+        assertEquals(300, new DailyBudget(1_000, clock, file).remaining(), "a restart the same day");
+        assertEquals(700, new DailyBudget(1_000, clock, file).usedToday());
+
+        clock.advance(DailyBudget.DAY_MS);
+        DailyBudget tomorrow = new DailyBudget(1_000, clock, file);
+        assertEquals(1_000, tomorrow.remaining(), "yesterday's bytes do not count");
+        tomorrow.consume(10);
+        assertEquals(990, new DailyBudget(1_000, clock, file).remaining());
+        assertEquals(Long.MAX_VALUE, new DailyBudget(0, clock, file).remaining(), "no budget, file ignored");
+    }
+
+    @Test
+    void dailyBudgetToleratesAMissingDamagedOrUnwritableFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("uplink.budget");
+        assertEquals(1_000, new DailyBudget(1_000, clock, file).remaining(), "missing: a fresh day");
+        for (String damaged : List.of("", "garbage", "edge-uplink-daily-budget 1\nday=x\nused=5\n",
+                "edge-uplink-daily-budget 1\nday=" + Math.floorDiv(clock.millis(), DailyBudget.DAY_MS)
+                        + "\nused=-5\n", "edge-uplink-daily-budget 1\nday=1\n")) {
+            Files.writeString(file, damaged);
+            DailyBudget b = new DailyBudget(1_000, clock, file);
+            assertEquals(1_000, b.remaining(), "damaged file '" + damaged + "' counts from zero");
+            b.consume(100);
+            assertEquals(900, new DailyBudget(1_000, clock, file).remaining(), "and is replaced by a good one");
+        }
+        // A file where its folder should be: writing fails; forwarding must not notice beyond a warning.
+        Path blocked = dir.resolve("not-a-folder");
+        Files.writeString(blocked, "x");
+        DailyBudget b = new DailyBudget(1_000, clock, blocked.resolve("uplink.budget"));
+        b.consume(400);
+        b.consume(400);
+        assertEquals(200, b.remaining(), "still counted in memory");
     }
 }

@@ -3,7 +3,9 @@ package io.edgegateway.uplink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.edgegateway.log.Durability;
 import io.edgegateway.log.LocalLog;
+import io.edgegateway.log.TopicConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +127,95 @@ class UplinkDeliveryTest {
                 Await.until(30_000, () -> u.status().dailyBudgetRemaining() < 1_000, () -> u.status().toString());
                 assertTrue(u.status().forwardedEvents() < 2 * first + 10, u.status().toString());
             }
+        }
+    }
+
+    @Test
+    void dailyBudgetSpentBeforeARestartStaysSpentThatDay(@TempDir Path dir) throws Exception {
+        InJvmKafka.createTopic(kafka.bootstrap(), "edge.metered2", 1, Map.of());
+        TestClock clock = new TestClock(System.currentTimeMillis());
+        try (LocalLog log = LocalLog.open(dir)) {
+            EdgeData.createTopic(log, "metered2", 1, 0);
+            new EdgeData().append(log, "metered2", 2_000, 10, 150);
+            Map<String, String> o = UplinkExactlyOnceTest.options("gw-budget2", "metered2", kafka.bootstrap());
+            o.put("daily.budget.bytes", "100000");
+            long usedBefore;
+            try (Uplink u = Uplink.start(log, UplinkOptions.parse(o), UplinkListener.NONE, clock)) {
+                Await.until(60_000, () -> u.status().forwardedEvents() > 0 && u.status().dailyBudgetRemaining() < 1_000,
+                        () -> u.status().toString());
+                usedBefore = u.status().bytesSentToday();
+            }
+            long centralBefore = Central.readAll(kafka.bootstrap(), List.of("edge.metered2")).size();
+
+            // A crash loop restarts the process again and again the same day: the spent budget stays spent
+            // (at most the few bytes the first run had left may still go; without the file, 100 kB per start).
+            for (int i = 0; i < 3; i++) {
+                try (Uplink u = Uplink.start(log, UplinkOptions.parse(o), UplinkListener.NONE, clock)) {
+                    Thread.sleep(1_500);
+                    UplinkStatus s = u.status();
+                    assertTrue(s.bytesSentToday() >= usedBefore && s.bytesSentToday() <= 100_000, s.toString());
+                }
+            }
+            long centralAfter = Central.readAll(kafka.bootstrap(), List.of("edge.metered2")).size();
+            assertTrue(centralAfter - centralBefore < 10, centralBefore + " events before the restarts, " + centralAfter
+                    + " after");
+
+            // The next day starts from zero whatever the file says.
+            clock.advance(DailyBudget.DAY_MS);
+            try (Uplink u = Uplink.start(log, UplinkOptions.parse(o), UplinkListener.NONE, clock)) {
+                Await.until(60_000, () -> u.status().forwardedEvents() > 0, () -> u.status().toString());
+                assertTrue(u.status().bytesSentToday() <= 100_000, u.status().toString());
+            }
+        }
+    }
+
+    @Test
+    void onlyEventsTheLocalLogHasFsyncedAreForwarded(@TempDir Path dir) throws Exception {
+        InJvmKafka.createTopic(kafka.bootstrap(), "edge.synced", 1, Map.of());
+        try (LocalLog log = LocalLog.open(dir)) {
+            // The log's own policy syncs only every hour or GiB: nothing becomes durable by itself in this test.
+            log.createTopic(TopicConfig.builder("synced").durability(Durability.INTERVAL)
+                    .flushIntervalMs(3_600_000).flushIntervalBytes(1L << 30).build());
+            EdgeData data = new EdgeData();
+            data.append(log, "synced", 500, 10, 100);
+            log.flush();
+            data.append(log, "synced", 300, 10, 100);
+            Map<String, String> o = UplinkExactlyOnceTest.options("gw-durable", "synced", kafka.bootstrap());
+            o.put("durable.wait.ms", "0");
+            try (Uplink u = Uplink.start(log, UplinkOptions.parse(o))) {
+                Await.until(60_000, () -> u.status().forwardedEvents() >= 500, () -> u.status().toString());
+                // Many rounds of poll.wait.ms: the 300 stored but not fsynced events must stay behind.
+                Thread.sleep(2_000);
+                UplinkStatus s = u.status();
+                assertEquals(500, s.forwardedEvents(), s.toString());
+                assertEquals(300, s.topic("synced").backlogEvents(), s.toString());
+                assertEquals(Map.of("synced/0", 500L),
+                        Central.positions(kafka.bootstrap(), "edge.uplink.offsets", "gw-durable"));
+                assertEquals(500, Central.readAll(kafka.bootstrap(), List.of("edge.synced")).size());
+
+                log.flush();
+                Await.drained(u, 30_000);
+            }
+            assertEquals(800, Central.verify(log, kafka.bootstrap(), Map.of("synced", "edge.synced"), true, "gw-durable"));
+        }
+    }
+
+    @Test
+    void eventsWaitingForAnFsyncMakeTheForwarderAskForOne(@TempDir Path dir) throws Exception {
+        InJvmKafka.createTopic(kafka.bootstrap(), "edge.lazy", 1, Map.of());
+        try (LocalLog log = LocalLog.open(dir)) {
+            log.createTopic(TopicConfig.builder("lazy").durability(Durability.INTERVAL)
+                    .flushIntervalMs(3_600_000).flushIntervalBytes(1L << 30).build());
+            EdgeData data = new EdgeData();
+            data.append(log, "lazy", 300, 10, 100);
+            Map<String, String> o = UplinkExactlyOnceTest.options("gw-lazy", "lazy", kafka.bootstrap());
+            o.put("durable.wait.ms", "300");
+            try (Uplink u = Uplink.start(log, UplinkOptions.parse(o))) {
+                Await.drained(u, 30_000);
+                data.append(log, "lazy", 200, 10, 100);
+                Await.drained(u, 30_000);
+            }
+            assertEquals(500, Central.verify(log, kafka.bootstrap(), Map.of("lazy", "edge.lazy"), true, "gw-lazy"));
         }
     }
 }
