@@ -23,9 +23,11 @@ final class BatchTicket {
     // Parallel arrays rather than an object per record: asynchronous appends of small records are
     // dominated by allocation otherwise.
     private CompletableFuture<AppendResult>[] futures;
-    private long[] offsets;
+    private int[] offsetDeltas;
     private long[] timestamps;
     private int futureCount;
+    private static final int INITIAL = 32;
+    private static final int MAX_PRESIZE = 1 << 16;
 
     BatchTicket(String topic, int partition, long baseOffset) {
         this.topic = topic;
@@ -45,28 +47,27 @@ final class BatchTicket {
         return error;
     }
 
-    /** Registers a future for the record at {@code offset}; called under the append lock. */
-    CompletableFuture<AppendResult> futureFor(long offset, long timestamp) {
-        CompletableFuture<AppendResult> f = new CompletableFuture<>();
-        addFuture(f, offset, timestamp);
-        return f;
-    }
-
-    /** Registers a future created before the append lock was taken; called under the append lock. */
+    /**
+     * Registers a future created before the append lock was taken for the record at {@code offset}; called
+     * under the append lock. {@code expected} is a guess of how many records the batch will hold: a batch
+     * that outgrows the first small arrays jumps to that size at once, instead of being copied over and
+     * over as it fills up with small records, while a batch of a few lingering records stays small.
+     */
     @SuppressWarnings("unchecked")
-    void addFuture(CompletableFuture<AppendResult> f, long offset, long timestamp) {
+    void addFuture(CompletableFuture<AppendResult> f, long offset, long timestamp, int expected) {
         if (futures == null) {
-            futures = new CompletableFuture[64];
-            offsets = new long[64];
-            timestamps = new long[64];
+            futures = new CompletableFuture[INITIAL];
+            offsetDeltas = new int[INITIAL];
+            timestamps = new long[INITIAL];
         } else if (futureCount == futures.length) {
-            int n = futureCount * 2;
+            int n = Math.max(futureCount * 2, Math.min(expected, MAX_PRESIZE));
             futures = Arrays.copyOf(futures, n);
-            offsets = Arrays.copyOf(offsets, n);
+            offsetDeltas = Arrays.copyOf(offsetDeltas, n);
             timestamps = Arrays.copyOf(timestamps, n);
         }
         futures[futureCount] = f;
-        offsets[futureCount] = offset;
+        // A batch never spans more than an int of offsets (its count is an int in the format).
+        offsetDeltas[futureCount] = (int) (offset - baseOffset);
         timestamps[futureCount] = timestamp;
         futureCount++;
     }
@@ -78,7 +79,7 @@ final class BatchTicket {
     void ack() {
         state = ACKED;
         for (int i = 0; i < futureCount; i++) {
-            futures[i].complete(new AppendResult(topic, partition, offsets[i], timestamps[i]));
+            futures[i].complete(new AppendResult(topic, partition, baseOffset + offsetDeltas[i], timestamps[i]));
         }
     }
 

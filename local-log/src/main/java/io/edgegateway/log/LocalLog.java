@@ -349,7 +349,8 @@ public final class LocalLog implements AutoCloseable {
 
     /**
      * Appends records in order; returns when all are durable. Results are in the order of the input. The
-     * records of one partition are added under one acquisition of its append lock.
+     * records of one partition are added under one acquisition of its append lock. Records without a
+     * timestamp all get the time of the call.
      */
     public List<AppendResult> appendBatch(String topic, List<LogRecord> records) {
         checkWritable();
@@ -359,10 +360,22 @@ public final class LocalLog implements AutoCloseable {
         int[] pids = new int[n];
         long[] ts = new long[n];
         int[] perPartition = new int[ps.length];
+        // One clock read per call rather than per record: the records of one call are appended "now"
+        // together, and a clock read cost about as much as encoding a small record.
+        long now = 0;
+        boolean haveNow = false;
         for (int i = 0; i < n; i++) {
             LogRecord r = records.get(i);
             pids[i] = partitionFor(t, r.key());
-            ts[i] = timestampOf(r);
+            if (r.timestamp() == -1) {
+                if (!haveNow) {
+                    now = config.clock().millis();
+                    haveNow = true;
+                }
+                ts[i] = now;
+            } else {
+                ts[i] = timestampOf(r);
+            }
             perPartition[pids[i]]++;
         }
         long[] offsets = new long[n];

@@ -427,7 +427,7 @@ final class Partition {
         long offset = nextOffset++;
         BatchTicket t = openTicket;
         if (f != null) {
-            t.addFuture(f, offset, timestamp);
+            t.addFuture(f, offset, timestamp, buffer.capacity() / size + 1);
             if (oldestAsyncNanos < 0) {
                 oldestAsyncNanos = System.nanoTime();
                 ctx.wakeFlusher();
