@@ -27,7 +27,7 @@ import net.jqwik.api.Tuple;
  * first offset still kept. Retention may only drop a prefix, only of sealed segments, only what its rule
  * allows, and counts what it dropped.
  */
-class LogModelProperties {
+class LogModelPropertiesTest {
     static final Path ROOT = Path.of("/sim/props");
     static final TopicConfig A = TopicConfig.builder("a").partitions(2).durability(Durability.ALWAYS)
             .segmentBytes(4096).retentionBytes(10_000).build();
