@@ -34,7 +34,7 @@ JAVA_OPTS="${JAVA_OPTS:--Xmx64m}"
 JAR=gateway/target/edge-gateway.jar
 if [[ ! -f "$JAR" ]]; then
     echo "building $JAR" >&2
-    mvn -q -o -DskipTests package
+    mvn -q -DskipTests package
 fi
 for tool in curl jcmd; do
     command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 2; }
