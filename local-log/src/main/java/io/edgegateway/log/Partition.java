@@ -580,16 +580,7 @@ final class Partition {
                 if (awaitingSync != null) {
                     // Batches written earlier in this round are neither synced nor decided yet: sync them
                     // (a roll on the way may have already), or cut them and fail them with the rest.
-                    try {
-                        syncNow();
-                    } catch (RuntimeException syncFailure) {
-                        failUnsynced(awaitingSync, syncFailure);
-                        return;
-                    }
-                    for (BatchTicket t : awaitingSync) {
-                        t.ack();
-                    }
-                    publish();
+                    syncAndAck(awaitingSync);
                 }
                 return;
             } finally {
@@ -620,17 +611,22 @@ final class Partition {
             }
         }
         if (awaitingSync != null) {
-            try {
-                syncNow();
-            } catch (RuntimeException e) {
-                failUnsynced(awaitingSync, e);
-                return;
-            }
-            for (BatchTicket t : awaitingSync) {
-                t.ack();
-            }
-            publish();
+            syncAndAck(awaitingSync);
         }
+    }
+
+    /** Syncs the batches written this round and acknowledges them, or cuts and fails them if the sync fails. */
+    private void syncAndAck(List<BatchTicket> written) {
+        try {
+            syncNow();
+        } catch (RuntimeException e) {
+            failUnsynced(written, e);
+            return;
+        }
+        for (BatchTicket t : written) {
+            t.ack();
+        }
+        publish();
     }
 
     /** Writes one sealed batch, rolling the segment and making room in the disk budget first if needed. */
