@@ -9,14 +9,15 @@ import java.nio.file.Path;
  * it over the target, fsync the directory (as Kafka's {@code Utils.atomicMoveWithFallback}). Used for
  * checkpoints, cursors and index files. A crash leaves either the old file or the new one, plus at most a
  * {@code .tmp} file that the log deletes when it opens; a failure before the rename deletes it at once.
+ * Public so that other small state files of the gateway get the same guarantee.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     static final String TMP = ".tmp";
 
     private AtomicFiles() {
     }
 
-    static void write(Storage storage, Path target, ByteBuffer content) throws IOException {
+    public static void write(Storage storage, Path target, ByteBuffer content) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + TMP);
         try {
             try (StorageFile f = storage.open(tmp, true)) {

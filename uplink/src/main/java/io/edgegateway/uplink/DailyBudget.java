@@ -1,15 +1,14 @@
 package io.edgegateway.uplink;
 
+import io.edgegateway.log.AtomicFiles;
+import io.edgegateway.log.FileStorage;
+import io.edgegateway.log.Storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +30,9 @@ final class DailyBudget {
 
     private final long limit;
     private final Clock clock;
+    /** The budget file is written like the log's own small files, through its atomic-write path. */
+    private static final Storage STORAGE = new FileStorage();
+
     private final Path file;
     private long day = -1;
     private long used;
@@ -135,23 +137,9 @@ final class DailyBudget {
             return;
         }
         byte[] content = (FORMAT + "\nday=" + day + "\nused=" + used + "\n").getBytes(StandardCharsets.US_ASCII);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer b = ByteBuffer.wrap(content);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(file.getParent());
+            STORAGE.createDirectories(file.getParent());
+            AtomicFiles.write(STORAGE, file, ByteBuffer.wrap(content));
             if (writeFailureLogged) {
                 log.info("uplink: the daily budget state {} is written again", file);
                 writeFailureLogged = false;
@@ -163,14 +151,6 @@ final class DailyBudget {
                         + " zero", file, e.toString());
                 writeFailureLogged = true;
             }
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // Some file systems cannot fsync a directory; the rename is still atomic there.
         }
     }
 }
