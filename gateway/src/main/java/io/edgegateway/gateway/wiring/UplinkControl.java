@@ -76,6 +76,7 @@ public final class UplinkControl implements AutoCloseable {
         settings = next;
         if (next.isEmpty()) {
             options = null;
+            startError = null;
             LOG.info("no uplink configured: events stay in the local log");
             return true;
         }
@@ -84,7 +85,8 @@ public final class UplinkControl implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             // The config reader runs the same parser, so this means a secret changed under a running gateway.
             options = null;
-            LOG.error("uplink not started, its settings are refused: {}", e.getMessage());
+            startError = "its settings are refused: " + e.getMessage();
+            LOG.error("uplink not started, {}", startError);
             return true;
         }
         start();
@@ -134,12 +136,12 @@ public final class UplinkControl implements AutoCloseable {
             return s.get().state().name().toLowerCase(java.util.Locale.ROOT) + ", " + s.get().backlogEvents()
                     + " events waiting";
         }
+        String why = startError;
         synchronized (this) {
-            if (options == null) {
+            if (options == null && why == null) {
                 return "not configured";
             }
         }
-        String why = startError;
         return why == null ? "starting" : "not started: " + why;
     }
 
