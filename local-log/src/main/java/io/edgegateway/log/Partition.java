@@ -88,6 +88,9 @@ final class Partition {
     private long sealingIndexBytes;
     private final ReentrantLock sealLock = new ReentrantLock();
 
+    /** Counts cuts of acknowledged but unsynced data ({@link #failUnsynced}), so a background fsync that raced one claims nothing. */
+    private volatile int cuts;
+
     private final ReentrantLock dataLock = new ReentrantLock();
     private final Condition dataArrived = dataLock.newCondition();
     private volatile int waitingReaders;
@@ -498,7 +501,7 @@ final class Partition {
                 writePending(ticket);
             }
         } finally {
-            ioLock.unlock();
+            unlockIo();
         }
     }
 
@@ -508,32 +511,64 @@ final class Partition {
         try {
             writePending(null);
         } finally {
-            ioLock.unlock();
+            unlockIo();
         }
     }
 
     /**
-     * Writes batches that are already sealed (full), leaving the open one to fill: an asynchronous
-     * appender that filled a buffer writes it itself, which keeps the queue short (backpressure).
+     * Writes batches that are already sealed (full), leaving the open one to fill. An asynchronous appender
+     * that filled a buffer writes it itself if the I/O lock is free; if another thread is writing, it goes
+     * on appending and that thread takes the batch over when it releases the lock ({@link #unlockIo}).
+     * Only past {@link #MAX_QUEUED_BATCHES} sealed batches does it wait (backpressure, bounded memory).
      */
     void writeSealed() {
-        if (sealedCount == 0) {
+        int queued = sealedCount;
+        if (queued == 0) {
             return;
         }
-        ioLock.lock();
+        if (queued < MAX_QUEUED_BATCHES) {
+            if (!ioLock.tryLock()) {
+                return;
+            }
+        } else {
+            ioLock.lock();
+        }
         try {
-            BatchTicket last;
-            appendLock.lock();
-            try {
-                last = sealedQueue.isEmpty() ? null : sealedQueue.peekLast().ticket();
-            } finally {
-                appendLock.unlock();
-            }
-            if (last != null && !last.isDone()) {
-                writePending(last);
-            }
+            writeSealedLocked();
         } finally {
-            ioLock.unlock();
+            unlockIo();
+        }
+    }
+
+    /** Sealed batches an asynchronous appender leaves to the thread holding the I/O lock before it waits. */
+    static final int MAX_QUEUED_BATCHES = 4;
+
+    private void writeSealedLocked() {
+        BatchTicket last;
+        appendLock.lock();
+        try {
+            last = sealedQueue.isEmpty() ? null : sealedQueue.peekLast().ticket();
+        } finally {
+            appendLock.unlock();
+        }
+        if (last != null && !last.isDone()) {
+            writePending(last);
+        }
+    }
+
+    /**
+     * Releases the I/O lock, then writes any batch sealed meanwhile by an appender that found the lock
+     * taken ({@link #writeSealed} does not wait for it): the appender's count is published before its
+     * failed tryLock, and this check comes after the release, so one of the two always sees the other.
+     */
+    private void unlockIo() {
+        ioLock.unlock();
+        while (sealedCount > 0 && ioLock.tryLock()) {
+            try {
+                writeSealedLocked();
+            } finally {
+                ioLock.unlock();
+            }
         }
     }
 
@@ -662,12 +697,13 @@ final class Partition {
                 throw ctx.translate(e, "write to " + active.logPath());
             }
             ctx.added(len);
-            if (config.durability() == Durability.OS && before / PREFLUSH_BYTES != (before + len) / PREFLUSH_BYTES) {
+            if (config.durability() != Durability.ALWAYS && before / PREFLUSH_BYTES != (before + len) / PREFLUSH_BYTES) {
                 ctx.wakeFlusher();
             }
             writtenOffset = s.ticket().baseOffset + s.count();
             unsyncedBytes += len;
-            if (config.durability() == Durability.INTERVAL && unsyncedBytes >= config.flushIntervalBytes()) {
+            long byteLimit = config.flushIntervalBytes();
+            if (config.durability() == Durability.INTERVAL && byteLimit > 0 && unsyncedBytes >= byteLimit) {
                 // The byte limit is kept by the writer itself, so the unsynced window never grows past
                 // flushIntervalBytes (plus one batch) however fast appends come; the flusher keeps the time limit.
                 syncForIntervalLocked();
@@ -758,7 +794,7 @@ final class Partition {
         } catch (IOException e) {
             log.warn("{}-{}: segment roll failed: {}", topic, id, e.toString());
         } finally {
-            ioLock.unlock();
+            unlockIo();
         }
     }
 
@@ -903,7 +939,7 @@ final class Partition {
             } catch (IOException e) {
                 log.warn("{}-{}: sealing {} failed, will retry: {}", topic, id, s.logPath(), e.toString());
             } finally {
-                ioLock.unlock();
+                unlockIo();
             }
         }
     }
@@ -928,19 +964,59 @@ final class Partition {
     }
 
     /**
-     * The interval flusher's fsync. A failure is logged and counted and the bytes stay: under
-     * {@code interval} and {@code os} they were already acknowledged, and the next fsync retries.
+     * The interval flusher's fsync, without the I/O lock: appends go on while the disk writes, and only
+     * moving the durable end takes the lock for a moment. What it makes durable is what was written before
+     * it started: the offset is read first, then the segments that hold it are fsynced (a rolled segment
+     * still sealing, then the active one). A failure is logged and counted and the bytes stay: under
+     * {@code interval} they were already acknowledged, and the next fsync writes them again
+     * ({@link Segment#force}).
      */
     void syncForInterval() {
+        long target = writtenOffset;
+        if (target == syncedOffset) {
+            return;
+        }
+        long bytes = unsyncedBytes;
+        long started = System.nanoTime();
+        int cutsBefore = cuts;
+        Segment a = active();
+        try {
+            Segment s = sealing;
+            if (s != null && !sealingForced) {
+                sealLock.lock();
+                try {
+                    // If it is no longer the one sealing, its seal completed: it is durable.
+                    if (sealing == s && !sealingForced) {
+                        forceSealing(s);
+                    }
+                } finally {
+                    sealLock.unlock();
+                }
+            }
+            a.force();
+        } catch (IOException e) {
+            if (!a.isDeleted()) {
+                ctx.syncFailures.incrementAndGet();
+                log.error("{}-{}: interval fsync failed, will retry: {}", topic, id, e.toString());
+            }
+            return;
+        }
+        ctx.syncs.incrementAndGet();
         ioLock.lock();
         try {
-            syncForIntervalLocked();
+            // A failed 'always' fsync may have cut the log meanwhile (the durability can change at run time).
+            if (cuts == cutsBefore && target > syncedOffset && target <= writtenOffset) {
+                syncedOffset = target;
+                unsyncedBytes = Math.max(0, unsyncedBytes - bytes);
+                lastSyncNanos = started;
+                publish();
+            }
         } finally {
-            ioLock.unlock();
+            unlockIo();
         }
     }
 
-    /** {@link #syncForInterval} when the I/O lock is already held. */
+    /** The writer's fsync when it crosses {@code flushIntervalBytes}, under the I/O lock. */
     private void syncForIntervalLocked() {
         try {
             syncNow();
@@ -981,7 +1057,7 @@ final class Partition {
 
     boolean needsIntervalSync(long nowNanos) {
         return config.durability() == Durability.INTERVAL && syncedOffset != writtenOffset
-                && (unsyncedBytes >= config.flushIntervalBytes()
+                && (unsyncedBytes >= PREFLUSH_BYTES
                         || nowNanos - lastSyncNanos >= TimeUnit.MILLISECONDS.toNanos(config.flushIntervalMs()));
     }
 
@@ -1032,6 +1108,7 @@ final class Partition {
         // A segment rolled before the durability became 'always' may still be sealing: only the active
         // segment's unsynced part belongs to this round.
         long keepOffset = Math.max(syncedOffset, a.baseOffset());
+        cuts++;
         try {
             long pos = positionOf(a, keepOffset);
             a.truncateTo(pos, keepOffset);
@@ -1231,7 +1308,7 @@ final class Partition {
             }
             return notSynced;
         } finally {
-            ioLock.unlock();
+            unlockIo();
         }
     }
 
@@ -1247,7 +1324,7 @@ final class Partition {
             }
             syncNow();
         } finally {
-            ioLock.unlock();
+            unlockIo();
         }
     }
 

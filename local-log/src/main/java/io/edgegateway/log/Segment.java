@@ -194,9 +194,9 @@ final class Segment {
      * fsync. After a failed fsync Linux marks the dirty pages clean (their data stays readable but is not
      * written again), so a later fsync that succeeds would not make them durable ("fsyncgate", PostgreSQL
      * 2018). So after a failure the bytes written since the last good fsync are written again first.
-     * Called by one thread at a time (the partition's I/O lock, or open).
+     * Synchronized: the flusher's background fsyncs run beside fsyncs under the partition's I/O lock.
      */
-    void force() throws IOException {
+    synchronized void force() throws IOException {
         long upTo = size;
         if (forceFailed) {
             rewrite(durableSize, upTo);

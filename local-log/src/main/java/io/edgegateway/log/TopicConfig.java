@@ -70,7 +70,13 @@ public final class TopicConfig {
     /** Oldest sealed segments are deleted while a partition is larger than this; -1 means no limit. */
     public long retentionBytes() { return retentionBytes; }
     public Durability durability() { return durability; }
+    /** Under {@code interval}, the flusher fsyncs at least this often (default 200 ms). */
     public long flushIntervalMs() { return flushIntervalMs; }
+    /**
+     * Under {@code interval}, the append whose batch takes the unsynced bytes past this fsyncs before it is
+     * acknowledged, bounding a power cut's loss in bytes as well as in time; -1 (the default) sets no byte
+     * limit, as Kafka's {@code flush.messages} sets none by default.
+     */
     public long flushIntervalBytes() { return flushIntervalBytes; }
     public int priority() { return priority; }
     public long segmentBytes() { return segmentBytes; }
@@ -113,7 +119,7 @@ public final class TopicConfig {
         private long retentionBytes = -1;
         private Durability durability = Durability.INTERVAL;
         private long flushIntervalMs = 200;
-        private long flushIntervalBytes = 1L << 20;
+        private long flushIntervalBytes = -1;
         private int priority = 0;
         private long segmentBytes = 16L << 20;
         private long segmentMs = 24L * 3600 * 1000;
@@ -152,7 +158,8 @@ public final class TopicConfig {
                     "must be -1 (no limit) or > 0");
             Objects.requireNonNull(durability, "durability");
             require(flushIntervalMs >= 1, "flushIntervalMs", flushIntervalMs, "must be >= 1");
-            require(flushIntervalBytes >= 1, "flushIntervalBytes", flushIntervalBytes, "must be >= 1");
+            require(flushIntervalBytes >= 1 || flushIntervalBytes == -1, "flushIntervalBytes", flushIntervalBytes,
+                    "must be >= 1, or -1 for no byte limit");
             require(segmentBytes >= 4096 && segmentBytes <= Integer.MAX_VALUE, "segmentBytes", segmentBytes,
                     "must be 4096..2147483647");
             require(segmentMs >= 1, "segmentMs", segmentMs, "must be >= 1");

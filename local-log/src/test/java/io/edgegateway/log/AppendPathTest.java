@@ -164,51 +164,7 @@ class AppendPathTest {
     @Test
     void aRollUnderOsDoesNotWaitForTheOldSegmentsFsync() throws Exception {
         java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-        String first = Segment.name(0, Segment.LOG);
-        Storage files = new FileStorage();
-        Storage storage = (Storage) java.lang.reflect.Proxy.newProxyInstance(Storage.class.getClassLoader(),
-                new Class<?>[] {Storage.class}, (proxy, m, args) -> {
-                    Object r;
-                    try {
-                        r = m.invoke(files, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (m.getName().equals("open") && ((Path) args[0]).getFileName().toString().equals(first)) {
-                        StorageFile f = (StorageFile) r;
-                        return new StorageFile() {
-                            public void write(ByteBuffer src, long position) throws java.io.IOException {
-                                f.write(src, position);
-                            }
-
-                            public int read(ByteBuffer dst, long position) throws java.io.IOException {
-                                return f.read(dst, position);
-                            }
-
-                            public long size() throws java.io.IOException {
-                                return f.size();
-                            }
-
-                            public void truncate(long size) throws java.io.IOException {
-                                f.truncate(size);
-                            }
-
-                            public void force() throws java.io.IOException {
-                                try {
-                                    gate.await();
-                                } catch (InterruptedException e) {
-                                    throw new java.io.InterruptedIOException();
-                                }
-                                f.force();
-                            }
-
-                            public void close() throws java.io.IOException {
-                                f.close();
-                            }
-                        };
-                    }
-                    return r;
-                });
+        Storage storage = withForceHook(Segment.name(0, Segment.LOG), () -> await(gate));
         try (LocalLog log = LocalLog.open(dir, LogConfig.builder().storage(storage).build())) {
             log.createTopic(TopicConfig.builder("t").durability(Durability.OS).segmentBytes(4096).build());
             Partition p = log.partitionsForTest().iterator().next();
@@ -235,6 +191,143 @@ class AppendPathTest {
             assertEquals(end, p.durableEnd());
             assertTrue(java.nio.file.Files.exists(dir.resolve("topics/t/0").resolve(Segment.name(0, Segment.INDEX))),
                     "the seal wrote no index files");
+        }
+    }
+
+    /**
+     * Under {@code interval} the flusher's fsync runs without the I/O lock: while it is held up, appends are
+     * still acknowledged; when it returns, the durable end moves to what was written before it started.
+     */
+    @Test
+    void anIntervalFsyncDoesNotHoldUpAppends() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        Storage storage = withForceHook(Segment.name(0, Segment.LOG), () -> {
+            if (armed.get()) {
+                entered.countDown();
+                await(gate);
+            }
+        });
+        try (LocalLog log = LocalLog.open(dir, LogConfig.builder().storage(storage).build())) {
+            log.createTopic(TopicConfig.builder("t").durability(Durability.INTERVAL).flushIntervalMs(3_600_000).build());
+            Partition p = log.partitionsForTest().iterator().next();
+            for (int i = 0; i < 10; i++) {
+                log.append("t", 0, new LogRecord(null, new byte[100], -1));
+            }
+            armed.set(true);
+            CompletableFuture<Void> sync = CompletableFuture.runAsync(p::syncForInterval);
+            try {
+                assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS), "the fsync never started");
+                CompletableFuture<Void> more = CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        log.append("t", 0, new LogRecord(null, new byte[100], -1));
+                    }
+                });
+                more.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(20, log.partitionInfo("t", 0).endOffset());
+                assertEquals(0, p.durableEnd(), "durable before the fsync returned");
+            } finally {
+                gate.countDown();
+            }
+            sync.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(10, p.durableEnd(), "the fsync covers what was written before it started, and no more");
+            p.syncForInterval();
+            assertEquals(20, p.durableEnd());
+        }
+    }
+
+    /**
+     * An asynchronous appender that seals a batch while another thread holds the I/O lock does not wait:
+     * the holder writes the batch when it lets go. With the flusher's linger out of the way, every sealed
+     * batch must still be written without help, so at most the open batch is left pending when the
+     * appenders stop; a lost hand-over would leave a sealed batch (and its futures) behind.
+     */
+    @Test
+    void sealedBatchesOfConcurrentAsyncAppendersAreAllWrittenWithoutTheFlusher() throws Exception {
+        LogConfig cfg = LogConfig.builder().writeBufferBytes(4096).asyncLingerMicros(3_600_000_000L).build();
+        try (LocalLog log = LocalLog.open(dir, cfg)) {
+            log.createTopic(TopicConfig.builder("t").durability(Durability.OS).build());
+            int perBatch = 4096 / 110;
+            for (int round = 0; round < 200; round++) {
+                List<CompletableFuture<AppendResult>> all = java.util.Collections.synchronizedList(new ArrayList<>());
+                List<Thread> threads = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    Thread th = new Thread(() -> {
+                        for (int i = 0; i < 200; i++) {
+                            all.add(log.appendAsync("t", new LogRecord(null, new byte[100], -1)));
+                        }
+                    });
+                    threads.add(th);
+                    th.start();
+                }
+                for (Thread th : threads) {
+                    th.join();
+                }
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+                long pending;
+                do {
+                    pending = all.stream().filter(f -> !f.isDone()).count();
+                } while (pending > perBatch && System.nanoTime() < deadline);
+                assertTrue(pending <= perBatch, "round " + round + ": " + pending + " appends wait, more than the open batch");
+                log.flush();
+                for (CompletableFuture<AppendResult> f : all) {
+                    f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+            assertEquals(200 * 4 * 200, log.partitionInfo("t", 0).endOffset());
+        }
+    }
+
+    /** The log's file storage, with {@code hook} run before every fsync of the file named {@code fileName}. */
+    private static Storage withForceHook(String fileName, Runnable hook) {
+        Storage files = new FileStorage();
+        return (Storage) java.lang.reflect.Proxy.newProxyInstance(Storage.class.getClassLoader(),
+                new Class<?>[] {Storage.class}, (proxy, m, args) -> {
+                    Object r;
+                    try {
+                        r = m.invoke(files, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (m.getName().equals("open") && ((Path) args[0]).getFileName().toString().equals(fileName)) {
+                        StorageFile f = (StorageFile) r;
+                        return new StorageFile() {
+                            public void write(ByteBuffer src, long position) throws java.io.IOException {
+                                f.write(src, position);
+                            }
+
+                            public int read(ByteBuffer dst, long position) throws java.io.IOException {
+                                return f.read(dst, position);
+                            }
+
+                            public long size() throws java.io.IOException {
+                                return f.size();
+                            }
+
+                            public void truncate(long size) throws java.io.IOException {
+                                f.truncate(size);
+                            }
+
+                            public void force() throws java.io.IOException {
+                                hook.run();
+                                f.force();
+                            }
+
+                            public void close() throws java.io.IOException {
+                                f.close();
+                            }
+                        };
+                    }
+                    return r;
+                });
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch gate) {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -44,7 +44,7 @@ final class TopicsReader {
                     .durability(Durability.valueOf(s.choice("durability", DURABILITIES,
                             DEFAULTS.durability().name().toLowerCase(Locale.ROOT)).toUpperCase(Locale.ROOT)))
                     .flushIntervalMs(s.duration("flush-interval", DEFAULTS.flushIntervalMs(), 1, null))
-                    .flushIntervalBytes(s.size("flush-bytes", DEFAULTS.flushIntervalBytes(), 1, Long.MAX_VALUE, null))
+                    .flushIntervalBytes(s.size("flush-bytes", DEFAULTS.flushIntervalBytes(), 1, Long.MAX_VALUE, "none"))
                     .priority((int) s.integer("priority", -1000, 1000, DEFAULTS.priority(), ""))
                     .segmentBytes(s.size("segment-bytes", DEFAULTS.segmentBytes(), 4096, Integer.MAX_VALUE, null))
                     .segmentMs(s.duration("segment-age", DEFAULTS.segmentMs(), 1, null))
