@@ -88,19 +88,33 @@ final class LogProcess {
     private void calibrationCases(int size, int round) throws Exception {
         String s = LogBench.sizeName(size);
         Path f = work.resolve("calibration.dat");
-        rec("cal/" + s + "/single/nosync/t1", round, Calibration.lock(f, 1, size, 0, warmupMs, measureMs), Calibration.HEADER + size);
+        if (selected("cal/" + s + "/single/nosync/t1")) {
+            rec("cal/" + s + "/single/nosync/t1", round, Calibration.lock(f, 1, size, 0, warmupMs, measureMs),
+                    Calibration.HEADER + size);
+        }
         for (int sync : new int[] {0, 1000}) {
             String sn = sync == 0 ? "nosync" : "sync1000";
-            rec("cal/" + s + "/lock/" + sn + "/t4", round, Calibration.lock(f, 4, size, sync, warmupMs, measureMs),
-                    Calibration.HEADER + size);
-            rec("cal/" + s + "/handoff/" + sn + "/t4", round, Calibration.handoff(f, 4, size, sync, warmupMs, measureMs),
-                    Calibration.HEADER + size);
+            if (selected("cal/" + s + "/lock/" + sn + "/t4")) {
+                rec("cal/" + s + "/lock/" + sn + "/t4", round, Calibration.lock(f, 4, size, sync, warmupMs, measureMs),
+                        Calibration.HEADER + size);
+            }
+            if (selected("cal/" + s + "/handoff/" + sn + "/t4")) {
+                rec("cal/" + s + "/handoff/" + sn + "/t4", round, Calibration.handoff(f, 4, size, sync, warmupMs, measureMs),
+                        Calibration.HEADER + size);
+            }
         }
         Files.deleteIfExists(f);
     }
 
     private void rec(String id, int round, Util.Rate r, double bytesPerRecord) {
         out.add(id, round, r.perSecond(), "rec/s", bytesPerRecord, 0, null);
+    }
+
+    /** {@code -Dbench.only=REGEX}: run only the append cases whose id matches, for a quick paired look. */
+    private static final java.util.regex.Pattern ONLY = java.util.regex.Pattern.compile(System.getProperty("bench.only", ".*"));
+
+    private static boolean selected(String id) {
+        return ONLY.matcher(id).matches();
     }
 
     private void logCases(int size, int round) throws Exception {
@@ -117,6 +131,7 @@ final class LogProcess {
         }
         Path dir = work.resolve("log");
         Path raw = work.resolve("raw.dat");
+        cases.removeIf(c -> !selected(c.id()));
         for (LogBench.Case c : cases) {
             LogBench.Outcome o = LogBench.append(dir, c, warmupMs, measureMs);
             out.add(c.id(), round, o.rate().perSecond(), "rec/s", o.bytesPerRecord(), o.bytesPerFsync(),

@@ -197,6 +197,12 @@ final class Batch {
      * Fills in the header of the batch occupying {@code buf[start, buf.position())} and its CRC.
      */
     static void seal(ByteBuffer buf, int start, long baseOffset, int count, long firstTs, long maxTs) {
+        sealHeader(buf, start, baseOffset, count, firstTs, maxTs);
+        putCrc(buf, start);
+    }
+
+    /** {@link #seal} without the CRC, which {@link #putCrc} adds later (the log computes it outside its append lock). */
+    static void sealHeader(ByteBuffer buf, int start, long baseOffset, int count, long firstTs, long maxTs) {
         int length = buf.position() - start;
         buf.putLong(start + OFFSET_POS, baseOffset);
         buf.putInt(start + LENGTH_POS, length);
@@ -206,7 +212,11 @@ final class Batch {
         buf.putInt(start + COUNT_POS, count);
         buf.putLong(start + FIRST_TS_POS, firstTs);
         buf.putLong(start + MAX_TS_POS, maxTs);
-        buf.putInt(start + CRC_POS, crc(buf, start, length));
+    }
+
+    /** Computes and stores the CRC of the batch at {@code buf[start..]} whose header is filled in. */
+    static void putCrc(ByteBuffer buf, int start) {
+        buf.putInt(start + CRC_POS, crc(buf, start, buf.getInt(start + LENGTH_POS)));
     }
 
     /** CRC32C of {@code [start, start+12)} and {@code [start+16, start+length)}; leaves the buffer's position alone. */

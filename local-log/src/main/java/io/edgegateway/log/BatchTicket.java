@@ -18,6 +18,8 @@ final class BatchTicket {
     private final int partition;
     final long baseOffset;
     private volatile int state = PENDING;
+    /** Written (and synced under {@code always}) by the I/O lock's holder, which acknowledges it right after. */
+    private volatile boolean settled;
     private volatile RuntimeException error;
     // Guarded by the partition's append lock while the batch is open, then handed over with the batch.
     // Parallel arrays rather than an object per record: asynchronous appends of small records are
@@ -37,6 +39,15 @@ final class BatchTicket {
 
     boolean isDone() {
         return state != PENDING;
+    }
+
+    /** Decided, or written and about to be acknowledged by the thread that wrote it. */
+    boolean isSettled() {
+        return settled || state != PENDING;
+    }
+
+    void settle() {
+        settled = true;
     }
 
     boolean isAcked() {
@@ -77,6 +88,9 @@ final class BatchTicket {
     }
 
     void ack() {
+        if (state != PENDING) {
+            return;
+        }
         state = ACKED;
         for (int i = 0; i < futureCount; i++) {
             futures[i].complete(new AppendResult(topic, partition, baseOffset + offsetDeltas[i], timestamps[i]));
@@ -84,6 +98,9 @@ final class BatchTicket {
     }
 
     void fail(RuntimeException e) {
+        if (state != PENDING) {
+            return;
+        }
         error = e;
         state = FAILED;
         for (int i = 0; i < futureCount; i++) {

@@ -8,9 +8,12 @@ package io.edgegateway.log;
  *       acknowledged record survives a process kill and a power cut. Concurrent appenders to a partition
  *       share one fsync (group commit), so throughput grows with the number of appenders.
  *   <li>{@link #INTERVAL}: the append returns once the bytes are handed to the operating system (they
- *       survive a process kill); the log fsyncs every {@code flushIntervalMs} (a background flusher) or
- *       {@code flushIntervalBytes} (the append whose batch crosses it syncs before it is acknowledged),
- *       whichever comes first. A power cut loses at most the records acknowledged within that last window.
+ *       survive a process kill); a background flusher fsyncs every {@code flushIntervalMs} (default 200 ms)
+ *       and after every 4 MiB written, while appends go on. A power cut loses at most the records
+ *       acknowledged since the start of the last fsync that completed: the last {@code flushIntervalMs}
+ *       plus the time that fsync took. With {@code flushIntervalBytes} set (no byte limit by default), the
+ *       append whose batch takes the unsynced bytes past it also fsyncs before it is acknowledged, so the
+ *       loss is bounded in bytes too, at the price of fsyncs on the append path.
  *   <li>{@link #OS}: the append returns once the bytes are handed to the operating system (they survive a
  *       process kill); the log fsyncs when a segment is sealed and on close, and in the background every 4 MiB
  *       written (so sealing never has a whole segment to flush at once). A power cut may lose whatever the

@@ -88,6 +88,7 @@ public final class LocalLog implements AutoCloseable {
         ctx.setMakeRoom((p, n) -> retention.makeRoom(p, n));
         if (maintenance != null) {
             ctx.setFlusherWakeup(maintenance::wake);
+            ctx.setFlusherWakeupBy(maintenance::wakeBy);
         }
     }
 

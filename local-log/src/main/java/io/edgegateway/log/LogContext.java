@@ -18,6 +18,7 @@ final class LogContext {
     private final AtomicLong usedBytes = new AtomicLong();
     private final Map<Partition, LogException> failures = new ConcurrentHashMap<>();
     private volatile Runnable flusherWakeup = () -> { };
+    private volatile java.util.function.LongConsumer flusherWakeupBy = d -> { };
     private volatile BiFunction<Partition, Long, Boolean> makeRoom = (p, n) -> false;
 
     /**
@@ -58,6 +59,15 @@ final class LogContext {
 
     void wakeFlusher() {
         flusherWakeup.run();
+    }
+
+    /** Wakes the flusher unless it wakes by {@code deadlineNanos} anyway. */
+    void wakeFlusherBy(long deadlineNanos) {
+        flusherWakeupBy.accept(deadlineNanos);
+    }
+
+    void setFlusherWakeupBy(java.util.function.LongConsumer c) {
+        flusherWakeupBy = c;
     }
 
     long budget() {

@@ -27,6 +27,8 @@ final class Maintenance implements Runnable {
     // Set by wake(): an unpark alone can be lost, because this thread also parks inside contended
     // ReentrantLocks (a partition's I/O and append locks), and such a park consumes the permit.
     private volatile boolean wakeRequested;
+    /** When the thread wakes by itself next (System.nanoTime); Long.MAX_VALUE while it is awake (always woken). */
+    private volatile long wakeAtNanos = Long.MAX_VALUE;
 
     Maintenance(Supplier<Collection<Partition>> partitions, Retention retention, LogConfig config, String name) {
         this.partitions = partitions;
@@ -43,6 +45,17 @@ final class Maintenance implements Runnable {
     void wake() {
         wakeRequested = true;
         LockSupport.unpark(thread);
+    }
+
+    /**
+     * Wakes the thread unless it is already due to wake by {@code deadlineNanos}: an asynchronous batch asks
+     * for its linger deadline once per batch, and at high rates the thread is usually due before it.
+     */
+    void wakeBy(long deadlineNanos) {
+        long wakeAt = wakeAtNanos;
+        if (wakeAt == Long.MAX_VALUE || wakeAt - deadlineNanos > 0) {
+            wake();
+        }
     }
 
     void requestRoll() {
@@ -101,8 +114,13 @@ final class Maintenance implements Runnable {
                 log.error("log maintenance failed; continuing", e);
                 sleep = TimeUnit.MILLISECONDS.toNanos(100);
             }
-            if (sleep > 0 && running && !wakeRequested) {
-                LockSupport.parkNanos(this, sleep);
+            if (sleep > 0 && running) {
+                wakeAtNanos = System.nanoTime() + sleep;
+                // A wakeBy() that read the old wakeAtNanos set wakeRequested before this check, or sees the new one.
+                if (!wakeRequested) {
+                    LockSupport.parkNanos(this, sleep);
+                }
+                wakeAtNanos = Long.MAX_VALUE;
             }
         }
     }

@@ -279,6 +279,45 @@ class AppendPathTest {
         }
     }
 
+    /**
+     * Futures are completed after the I/O lock is released, by whichever thread drains the acknowledgements.
+     * A callback that appends again, asynchronously or blocking, must not deadlock nor lose a record: it
+     * runs while its thread drains the acknowledgements, and the append it makes is acknowledged by that
+     * same thread.
+     */
+    @Test
+    void futureCallbacksMayAppendAgainWhileOthersAppend() throws Exception {
+        try (LocalLog log = LocalLog.open(dir, LogConfig.builder().writeBufferBytes(4096).build())) {
+            log.createTopic(TopicConfig.builder("t").durability(Durability.OS).build());
+            List<CompletableFuture<?>> all = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Thread th = new Thread(() -> {
+                    for (int i = 0; i < 2000; i++) {
+                        boolean again = i % 50 == 0;
+                        all.add(log.appendAsync("t", new LogRecord(null, new byte[100], -1)).thenAccept(r -> {
+                            if (again) {
+                                log.append("t", 0, new LogRecord(null, new byte[10], -1));
+                                all.add(log.appendAsync("t", new LogRecord(null, new byte[10], -1)));
+                            }
+                        }));
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            for (Thread th : threads) {
+                th.join();
+            }
+            log.flush();
+            for (int i = 0; i < all.size(); i++) {
+                all.get(i).get(20, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            log.flush();
+            assertEquals(4 * 2000 + 2 * 4 * 40, log.partitionInfo("t", 0).endOffset());
+        }
+    }
+
     /** The log's file storage, with {@code hook} run before every fsync of the file named {@code fileName}. */
     private static Storage withForceHook(String fileName, Runnable hook) {
         Storage files = new FileStorage();
