@@ -594,7 +594,7 @@ final class Partition {
     }
 
     /** Sealed batches an asynchronous appender leaves to the thread holding the I/O lock before it waits. */
-    static final int MAX_QUEUED_BATCHES = 12;
+    static final int MAX_QUEUED_BATCHES = 4;
 
     private void writeSealedLocked() {
         BatchTicket last = lastSealed;

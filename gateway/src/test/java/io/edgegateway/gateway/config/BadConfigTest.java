@@ -69,6 +69,7 @@ class BadConfigTest {
                 bad("durability misspelt", B + "topics:\n  t:\n    durability: alwayz\n", "4:17", "topics.t.durability", "'alwayz' is not one of always, interval, os", "did you mean 'always'?"),
                 bad("topic setting misspelt", B + "topics:\n  t:\n    retension: 7d\n", "4:5", "topics.t.retension", "unknown setting 'retension' in topics.t", "did you mean 'retention'?"),
                 bad("topic name with a slash", B + "topics:\n  sensors/env: {}\n", "3:3", "topics.sensors/env", "'sensors/env' is not a valid topic name", "a-z A-Z 0-9 . _ -"),
+                bad("flush bytes in words", B + "topics:\n  t:\n    flush-bytes: often\n", "4:18", "topics.t.flush-bytes", "expected a size, found the text 'often'", "or none"),
                 bad("retention bytes in words", B + "topics:\n  t:\n    retention-bytes: lots\n", "4:22", "topics.t.retention-bytes", "expected a size, found the text 'lots'", "512MiB), or unlimited"),
                 bad("record larger than segment", B + "topics:\n  t:\n    segment-bytes: 4KiB\n    max-record-bytes: 8KiB\n", "3:3", "topics.t", "maxRecordBytes=8192 must be 64..min(64 MiB, segmentBytes - 56)", "smaller than segment-bytes"),
                 bad("topics is a list", B + "topics: [a]\n", "2:9", "topics", "expected a mapping of settings, found a list", "sensors.environment: {partitions: 4}"),

@@ -24,6 +24,15 @@ class ConfigReaderTest {
     Path dir;
 
     @Test
+    void flushBytesTakesASizeOrNone() throws Exception {
+        GatewayConfig c = ConfigFixtures.reader(dir, ENV).read("board: b\ntopics:\n  a:\n    flush-bytes: 4MiB\n"
+                + "  b:\n    flush-bytes: none\n  c: {}\n", "gateway.yaml");
+        assertEquals(4L << 20, c.topic("a").orElseThrow().flushIntervalBytes());
+        assertEquals(-1, c.topic("b").orElseThrow().flushIntervalBytes(), "none: no byte limit");
+        assertEquals(-1, c.topic("c").orElseThrow().flushIntervalBytes(), "no byte limit by default");
+    }
+
+    @Test
     void fullConfigMapsEverySection() throws Exception {
         GatewayConfig c = ConfigFixtures.reader(dir, ENV).read(ConfigFixtures.FULL, "gateway.yaml");
         assertEquals("gw-hall-01", c.gatewayId());
