@@ -163,13 +163,27 @@ final class Batch {
      * The caller has checked that it fits.
      */
     static void writeRecord(ByteBuffer buf, byte[] a, int tailAt, int tailSize, long timestampDelta, int offsetDelta) {
+        int start = writePrefix(a, tailAt, tailSize, timestampDelta, offsetDelta);
+        buf.put(a, start, tailAt + tailSize - start);
+    }
+
+    /** As {@link #writeRecord(ByteBuffer, byte[], int, int, long, int)}, into {@code out} at {@code at}; returns the end. */
+    static int writeRecord(byte[] out, int at, byte[] a, int tailAt, int tailSize, long timestampDelta, int offsetDelta) {
+        int start = writePrefix(a, tailAt, tailSize, timestampDelta, offsetDelta);
+        int len = tailAt + tailSize - start;
+        System.arraycopy(a, start, out, at, len);
+        return at + len;
+    }
+
+    /** Writes a pre-encoded record's prefix into the free bytes before its tail; returns where the record starts. */
+    private static int writePrefix(byte[] a, int tailAt, int tailSize, long timestampDelta, int offsetDelta) {
         int body = bodySize(tailSize, timestampDelta, offsetDelta);
         int start = tailAt - (Varint.sizeOf(body) + body - tailSize);
         int p = Varint.write(body, a, start);
         a[p++] = 0;
         p = Varint.write(timestampDelta, a, p);
         Varint.write(offsetDelta, a, p);
-        buf.put(a, start, tailAt + tailSize - start);
+        return start;
     }
 
     private static void writeBytes(ByteBuffer buf, byte[] b) {

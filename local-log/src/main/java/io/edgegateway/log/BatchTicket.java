@@ -83,6 +83,17 @@ final class BatchTicket {
         futureCount++;
     }
 
+    /**
+     * Takes over an appender batch's futures, one per record in offset order ({@link AppenderBatch}): the
+     * arrays are the ticket's from now on.
+     */
+    void takeFutures(CompletableFuture<AppendResult>[] fs, long[] ts, int n) {
+        futures = fs;
+        timestamps = ts;
+        offsetDeltas = null;
+        futureCount = n;
+    }
+
     boolean hasFutures() {
         return futures != null;
     }
@@ -93,7 +104,8 @@ final class BatchTicket {
         }
         state = ACKED;
         for (int i = 0; i < futureCount; i++) {
-            futures[i].complete(new AppendResult(topic, partition, baseOffset + offsetDeltas[i], timestamps[i]));
+            long offset = baseOffset + (offsetDeltas == null ? i : offsetDeltas[i]);
+            futures[i].complete(new AppendResult(topic, partition, offset, timestamps[i]));
         }
     }
 

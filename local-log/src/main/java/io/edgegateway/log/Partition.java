@@ -334,10 +334,122 @@ final class Partition {
      * a good part of the garbage.
      */
     void addAsync(LogRecord r, long timestamp, CompletableFuture<AppendResult> f) {
-        add(r, timestamp, null, f);
+        int tail = Batch.tailSize(r);
+        int room = logConfig.writeBufferBytes() - Batch.HEADER_SIZE;
+        if (Batch.PREFIX_MAX + tail > room) {
+            // Larger than a write buffer: a batch of its own through the shared path, after this thread's
+            // earlier records.
+            submitOwn();
+            add(r, timestamp, null, f);
+            return;
+        }
+        if (ctx.failure(this) != null) {
+            throw ctx.failure(this);
+        }
+        byte[] enc = Batch.scratch(Batch.PREFIX_MAX + tail);
+        Batch.encodeTail(r, enc, Batch.PREFIX_MAX);
+        AppenderBatch b = appenderBatch.get();
+        if (b == null) {
+            b = new AppenderBatch(Thread.currentThread());
+            appenderBatch.set(b);
+            appenderBatches.add(b);
+        }
+        int maxRecord = config.maxRecordBytes();
+        synchronized (b) {
+            int size = Batch.recordSize(tail, b.deltaOf(timestamp), b.count());
+            if (size > maxRecord) {
+                throw new RecordTooLargeException("record of " + size + " bytes (encoded) is larger than maxRecordBytes="
+                        + maxRecord + " of topic '" + topic + "'");
+            }
+            if (b.count() > 0 && b.size() + size > room) {
+                submit(b, true);
+                size = Batch.recordSize(tail, 0, 0);
+            }
+            boolean first = b.count() == 0;
+            b.add(enc, Batch.PREFIX_MAX, tail, size, timestamp, f);
+            if (first) {
+                ctx.wakeFlusherBy(b.opened() + TimeUnit.MICROSECONDS.toNanos(logConfig.asyncLingerMicros()));
+            }
+            if (b.size() + 16 > room) {
+                submit(b, true);
+            }
+        }
+    }
+
+    /**
+     * Asynchronous appends of each thread go into a batch of its own ({@link AppenderBatch}) instead of
+     * the shared open batch: with 4 appenders on 2 cores the shared append lock, taken per record, was
+     * where the appenders spent their time. Each batch gets its offsets when it is handed over here.
+     */
+    private final ThreadLocal<AppenderBatch> appenderBatch = new ThreadLocal<>();
+    /** Every thread's batch, for the flusher's linger and for flush and close. */
+    private final ConcurrentLinkedQueue<AppenderBatch> appenderBatches = new ConcurrentLinkedQueue<>();
+
+    /**
+     * Hands a thread's batch to the write queue (the caller holds its monitor): the copy into a write
+     * buffer happens before the append lock is taken; under it, the shared open batch is sealed first
+     * (its offsets come before), then the batch gets the next offsets.
+     */
+    private void submit(AppenderBatch b, boolean full) {
+        if (b.count() == 0) {
+            return;
+        }
+        ByteBuffer buf = takeBuffer(Batch.HEADER_SIZE + b.size());
+        buf.position(Batch.HEADER_SIZE);
+        buf.put(b.bytes(), 0, b.size());
+        Batch.sealHeader(buf, 0, 0, b.count(), b.firstTs(), b.maxTs());
+        buf.flip();
+        boolean pooled = buf.isDirect() && buf.capacity() == logConfig.writeBufferBytes();
+        LogException failed;
+        lockAppend();
+        try {
+            failed = ctx.failure(this);
+            if (failed == null) {
+                sealOpen();
+                long base = nextOffset;
+                nextOffset += b.count();
+                buf.putLong(Batch.OFFSET_POS, base);
+                BatchTicket t = new BatchTicket(topic, id, base);
+                Sealed sealed = new Sealed(buf, t, b.count(), b.maxTs(), pooled);
+                b.moveTo(t, full);
+                sealedQueue.add(sealed);
+                sealedCount.incrementAndGet();
+                lastSealed = t;
+            }
+        } finally {
+            appendLock.unlock();
+        }
+        if (failed != null) {
+            b.fail(failed);
+        }
+    }
+
+    /** Hands this thread's batch over, so that a record it appends another way comes after it. */
+    private void submitOwn() {
+        AppenderBatch b = appenderBatch.get();
+        if (b != null && b.count() > 0) {
+            synchronized (b) {
+                submit(b, false);
+            }
+        }
+    }
+
+    /** Hands every thread's batch over (flush, close, the flusher's linger); forgets those of ended threads. */
+    private void submitAll() {
+        for (AppenderBatch b : appenderBatches) {
+            // Read before the hand-over: a thread seen ended has added its last record already.
+            boolean ended = !b.owner.isAlive();
+            synchronized (b) {
+                submit(b, false);
+            }
+            if (ended) {
+                appenderBatches.remove(b);
+            }
+        }
     }
 
     private BatchTicket add(LogRecord r, long timestamp, long[] out, CompletableFuture<AppendResult> f) {
+        submitOwn();
         int maxRecord = config.maxRecordBytes();
         // Everything that does not need the lock is done before taking it.
         int tail = Batch.tailSize(r);
@@ -389,6 +501,7 @@ final class Partition {
      */
     void addAll(List<LogRecord> records, int[] idx, int from, int to, long[] ts, long[] offsetsOut,
             BatchTicket[] ticketsOut) {
+        submitOwn();
         int maxRecord = config.maxRecordBytes();
         int[] tails = new int[to - from];
         // Where each record's tail was pre-encoded in this thread's scratch array, or -1.
@@ -519,14 +632,34 @@ final class Partition {
     boolean hasPending() {
         appendLock.lock();
         try {
-            return openCount > 0 || !sealedQueue.isEmpty();
+            if (openCount > 0 || !sealedQueue.isEmpty()) {
+                return true;
+            }
         } finally {
             appendLock.unlock();
         }
+        for (AppenderBatch b : appenderBatches) {
+            if (b.openedNanos() >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
+    /** When the oldest asynchronous record waiting in an open batch (shared or a thread's) came, or -1. */
     long oldestAsyncNanos() {
-        return oldestAsyncNanos;
+        long oldest = oldestAsyncNanos;
+        for (AppenderBatch b : appenderBatches) {
+            boolean ended = !b.owner.isAlive();
+            long o = b.openedNanos();
+            if (o >= 0 && (oldest < 0 || o - oldest < 0)) {
+                oldest = o;
+            } else if (o < 0 && ended) {
+                // Empty, and its thread ended: nothing will come (a pending one goes at the linger first).
+                appenderBatches.remove(b);
+            }
+        }
+        return oldest;
     }
 
     /**
@@ -659,6 +792,7 @@ final class Partition {
         if (until == null) {
             // "Everything" means everything appended before this call; appenders that keep coming must
             // not hold the caller (the flusher, flush, close) here forever.
+            submitAll();
             appendLock.lock();
             try {
                 until = openCount > 0 ? openTicket : lastSealed;
