@@ -120,7 +120,9 @@ public final class Pn532FrameDecoder {
             if (frame != null) {
                 emit(frame, total, listener);
             } else {
-                drop(total, false, listener);
+                // Good checksums but not a response: noise can pass both (00 FF 01 FF 00 00 does), and
+                // its false LEN may reach into the real frame behind it, so only the first byte goes.
+                drop(1, false, listener);
             }
         }
     }

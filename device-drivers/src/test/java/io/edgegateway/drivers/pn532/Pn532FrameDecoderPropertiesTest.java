@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -101,6 +102,16 @@ class Pn532FrameDecoderPropertiesTest {
         String expected = decodeSplit(frame, 0).all.get(0);
         RecordingFrameListener l = decodeSplit(input, garbage.length);
         assertEquals(expected, l.all.get(l.all.size() - 1));
+    }
+
+    /**
+     * Noise that passes both checksums with a false LEN reaching into the real frame (found by the property
+     * above): {@code 00 FF 01 FF} reads as a one-byte frame whose TFI and DCS are the real frame's preamble.
+     */
+    @Example
+    void noiseWithGoodChecksumsDoesNotSwallowTheFrameBehindIt() {
+        byte[] garbage = {0x00, (byte) 0xFF, 0x01, (byte) 0xFF};
+        aFrameAfterAnyGarbageIsDecoded(garbage, Pn532FramesTest.FIRMWARE);
     }
 
     @Property(tries = 500)
