@@ -65,10 +65,10 @@ final class AppenderBatch {
     }
 
     /**
-     * Adds a record whose tail {@link Batch#encodeTail} wrote at {@code enc[tailAt, tailAt + tail)} and whose
-     * whole encoding takes {@code recordSize} bytes; the caller checked that it fits.
+     * Encodes a record ({@code tail} from {@link Batch#tailSize}, {@code recordSize} in all) straight into the
+     * batch: one copy of its bytes; the caller checked that it fits.
      */
-    void add(byte[] enc, int tailAt, int tail, int recordSize, long timestamp, CompletableFuture<AppendResult> f) {
+    void add(LogRecord r, int tail, int recordSize, long timestamp, CompletableFuture<AppendResult> f) {
         if (size + recordSize > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(size + recordSize, buf.length * 2));
         }
@@ -83,7 +83,7 @@ final class AppenderBatch {
         } else if (timestamp > maxTs) {
             maxTs = timestamp;
         }
-        size = Batch.writeRecord(buf, size, enc, tailAt, tail, tsDelta, count);
+        size = Batch.writeRecord(buf, size, r, tail, tsDelta, count);
         futures[count] = f;
         timestamps[count] = timestamp;
         count++;

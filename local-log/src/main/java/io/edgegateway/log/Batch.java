@@ -167,12 +167,17 @@ final class Batch {
         buf.put(a, start, tailAt + tailSize - start);
     }
 
-    /** As {@link #writeRecord(ByteBuffer, byte[], int, int, long, int)}, into {@code out} at {@code at}; returns the end. */
-    static int writeRecord(byte[] out, int at, byte[] a, int tailAt, int tailSize, long timestampDelta, int offsetDelta) {
-        int start = writePrefix(a, tailAt, tailSize, timestampDelta, offsetDelta);
-        int len = tailAt + tailSize - start;
-        System.arraycopy(a, start, out, at, len);
-        return at + len;
+    /**
+     * Encodes a whole record ({@code tailSize} from {@link #tailSize}) into {@code out} at {@code at}; returns
+     * the end. The caller has checked that it fits.
+     */
+    static int writeRecord(byte[] out, int at, LogRecord r, int tailSize, long timestampDelta, int offsetDelta) {
+        int p = Varint.write(bodySize(tailSize, timestampDelta, offsetDelta), out, at);
+        out[p++] = 0;
+        p = Varint.write(timestampDelta, out, p);
+        p = Varint.write(offsetDelta, out, p);
+        encodeTail(r, out, p);
+        return p + tailSize;
     }
 
     /** Writes a pre-encoded record's prefix into the free bytes before its tail; returns where the record starts. */

@@ -346,8 +346,6 @@ final class Partition {
         if (ctx.failure(this) != null) {
             throw ctx.failure(this);
         }
-        byte[] enc = Batch.scratch(Batch.PREFIX_MAX + tail);
-        Batch.encodeTail(r, enc, Batch.PREFIX_MAX);
         AppenderBatch b = appenderBatch.get();
         if (b == null) {
             b = new AppenderBatch(Thread.currentThread());
@@ -366,7 +364,7 @@ final class Partition {
                 size = Batch.recordSize(tail, 0, 0);
             }
             boolean first = b.count() == 0;
-            b.add(enc, Batch.PREFIX_MAX, tail, size, timestamp, f);
+            b.add(r, tail, size, timestamp, f);
             if (first) {
                 ctx.wakeFlusherBy(b.opened() + TimeUnit.MICROSECONDS.toNanos(logConfig.asyncLingerMicros()));
             }
