@@ -140,7 +140,7 @@ final class Report {
                         rpf = String.format(Locale.ROOT, "%.0f", bpf / bpr);
                     }
                     String pol = policy.equals("interval-1k") ? "interval, flushIntervalBytes≈1,000 records" : policy
-                            .equals("interval") ? "interval (200 ms / 1 MiB)" : policy;
+                            .equals("interval") ? "interval (200 ms, no byte limit)" : policy;
                     if (kind.equals("raw")) {
                         name = "raw FileChannel write" + (bpf > 0 ? "+force, same bytes/fsync as the local-log row above" : ", no fsync")
                                 + " (" + Math.round(bpr) + " B records)";
