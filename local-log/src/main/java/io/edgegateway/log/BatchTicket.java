@@ -18,7 +18,7 @@ final class BatchTicket {
     private final int partition;
     final long baseOffset;
     private volatile int state = PENDING;
-    /** Written (and synced under {@code always}) by the I/O lock's holder, which acknowledges it right after. */
+    /** Written (and synced under {@code always}) by the I/O lock's holder; acknowledged after it releases the lock. */
     private volatile boolean settled;
     private volatile RuntimeException error;
     // Guarded by the partition's append lock while the batch is open, then handed over with the batch.
@@ -41,7 +41,7 @@ final class BatchTicket {
         return state != PENDING;
     }
 
-    /** Decided, or written and about to be acknowledged by the thread that wrote it. */
+    /** Decided, or written and waiting for its acknowledgement. */
     boolean isSettled() {
         return settled || state != PENDING;
     }

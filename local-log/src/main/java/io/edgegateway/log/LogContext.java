@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.LongConsumer;
 
 /**
  * What partitions share within one open log: the disk-usage account against the budget, the hook that
@@ -18,7 +19,7 @@ final class LogContext {
     private final AtomicLong usedBytes = new AtomicLong();
     private final Map<Partition, LogException> failures = new ConcurrentHashMap<>();
     private volatile Runnable flusherWakeup = () -> { };
-    private volatile java.util.function.LongConsumer flusherWakeupBy = d -> { };
+    private volatile LongConsumer flusherWakeupBy = d -> { };
     private volatile BiFunction<Partition, Long, Boolean> makeRoom = (p, n) -> false;
 
     /**
@@ -66,7 +67,7 @@ final class LogContext {
         flusherWakeupBy.accept(deadlineNanos);
     }
 
-    void setFlusherWakeupBy(java.util.function.LongConsumer c) {
+    void setFlusherWakeupBy(LongConsumer c) {
         flusherWakeupBy = c;
     }
 

@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * order: I/O lock, then append lock; never the reverse. Acknowledgements (completing futures) run after
  * the I/O lock is released, in offset order, so the next write overlaps them.
  *
+ * <p>Asynchronous appends skip stage one's shared batch: each thread fills a batch of its own
+ * ({@link AppenderBatch}, under its own monitor) that joins the write queue as a whole, with the next
+ * offsets. Lock order there: the I/O lock (flush, the flusher), then a thread's batch, then the append
+ * lock.
+ *
  * <p>Offsets stay dense: if a write fails, every batch not yet written fails with it and the next offset
  * goes back to the end of what was written. Readers see only acknowledged records.
  */
@@ -329,9 +334,9 @@ final class Partition {
     }
 
     /**
-     * Stage one for an asynchronous append: as {@link #add(LogRecord, long, long[])}, and {@code f} is
-     * completed when the batch is decided. No per-call arrays: at a million records a second they were
-     * a good part of the garbage.
+     * Stage one for an asynchronous append: the record goes into this thread's own batch, which gets its
+     * offsets when it is full, lingers, or is flushed ({@link #submit}); {@code f} is completed when that
+     * batch is decided. A record larger than a write buffer takes the shared path.
      */
     void addAsync(LogRecord r, long timestamp, CompletableFuture<AppendResult> f) {
         int tail = Batch.tailSize(r);
