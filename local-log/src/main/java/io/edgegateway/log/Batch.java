@@ -172,10 +172,7 @@ final class Batch {
      * the end. The caller has checked that it fits.
      */
     static int writeRecord(byte[] out, int at, LogRecord r, int tailSize, long timestampDelta, int offsetDelta) {
-        int p = Varint.write(bodySize(tailSize, timestampDelta, offsetDelta), out, at);
-        out[p++] = 0;
-        p = Varint.write(timestampDelta, out, p);
-        p = Varint.write(offsetDelta, out, p);
+        int p = putPrefix(out, at, bodySize(tailSize, timestampDelta, offsetDelta), timestampDelta, offsetDelta);
         encodeTail(r, out, p);
         return p + tailSize;
     }
@@ -184,11 +181,16 @@ final class Batch {
     private static int writePrefix(byte[] a, int tailAt, int tailSize, long timestampDelta, int offsetDelta) {
         int body = bodySize(tailSize, timestampDelta, offsetDelta);
         int start = tailAt - (Varint.sizeOf(body) + body - tailSize);
-        int p = Varint.write(body, a, start);
+        putPrefix(a, start, body, timestampDelta, offsetDelta);
+        return start;
+    }
+
+    /** The record prefix (length, attributes, timestamp and offset deltas) at {@code a[at..]}; returns its end. */
+    private static int putPrefix(byte[] a, int at, int body, long timestampDelta, int offsetDelta) {
+        int p = Varint.write(body, a, at);
         a[p++] = 0;
         p = Varint.write(timestampDelta, a, p);
-        Varint.write(offsetDelta, a, p);
-        return start;
+        return Varint.write(offsetDelta, a, p);
     }
 
     private static void writeBytes(ByteBuffer buf, byte[] b) {
@@ -213,14 +215,9 @@ final class Batch {
     }
 
     /**
-     * Fills in the header of the batch occupying {@code buf[start, buf.position())} and its CRC.
+     * Fills in the header of the batch occupying {@code buf[start, buf.position())}, all but the CRC, which
+     * {@link #putCrc} adds later (the log computes it outside its append lock).
      */
-    static void seal(ByteBuffer buf, int start, long baseOffset, int count, long firstTs, long maxTs) {
-        sealHeader(buf, start, baseOffset, count, firstTs, maxTs);
-        putCrc(buf, start);
-    }
-
-    /** {@link #seal} without the CRC, which {@link #putCrc} adds later (the log computes it outside its append lock). */
     static void sealHeader(ByteBuffer buf, int start, long baseOffset, int count, long firstTs, long maxTs) {
         int length = buf.position() - start;
         buf.putLong(start + OFFSET_POS, baseOffset);

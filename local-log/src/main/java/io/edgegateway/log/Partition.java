@@ -342,9 +342,8 @@ final class Partition {
         int tail = Batch.tailSize(r);
         int room = logConfig.writeBufferBytes() - Batch.HEADER_SIZE;
         if (Batch.PREFIX_MAX + tail > room) {
-            // Larger than a write buffer: a batch of its own through the shared path, after this thread's
-            // earlier records.
-            submitOwn();
+            // Larger than a write buffer: a batch of its own through the shared path (which hands this
+            // thread's batch over first).
             add(r, timestamp, null, f);
             return;
         }
@@ -629,24 +628,6 @@ final class Partition {
         buffer = null;
         openTicket = null;
         openCount = 0;
-    }
-
-    /** True if a batch is open or waiting to be written. */
-    boolean hasPending() {
-        appendLock.lock();
-        try {
-            if (openCount > 0 || !sealedQueue.isEmpty()) {
-                return true;
-            }
-        } finally {
-            appendLock.unlock();
-        }
-        for (AppenderBatch b : appenderBatches) {
-            if (b.openedNanos() >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** When the oldest asynchronous record waiting in an open batch (shared or a thread's) came, or -1. */
@@ -1048,19 +1029,28 @@ final class Partition {
         if (s == null) {
             return;
         }
-        if (!sealingForced) {
-            sealLock.lock();
-            try {
-                if (!sealingForced) {
-                    forceSealing(s);
-                }
-            } finally {
-                sealLock.unlock();
-            }
-        }
+        forceSealingOnce(s);
         if (s.endOffset() > syncedOffset) {
             syncedOffset = s.endOffset();
             publish();
+        }
+    }
+
+    /**
+     * fsync of the rolled segment {@code s}, unless that was done already or its seal has completed since
+     * (then it is durable); without the I/O lock, an fsync under it waits for this one at most.
+     */
+    private void forceSealingOnce(Segment s) throws IOException {
+        if (sealingForced && sealing == s) {
+            return;
+        }
+        sealLock.lock();
+        try {
+            if (sealing == s && !sealingForced) {
+                forceSealing(s);
+            }
+        } finally {
+            sealLock.unlock();
         }
     }
 
@@ -1121,18 +1111,13 @@ final class Partition {
         if (s == null || sealingDone) {
             return;
         }
-        sealLock.lock();
         try {
             // Two steps, so that an fsync under the I/O lock waits for this one at most, not for the index files.
-            if (sealing == s && !sealingForced) {
-                forceSealing(s);
-            }
+            forceSealingOnce(s);
         } catch (IOException e) {
             ctx.syncFailures.incrementAndGet();
             log.warn("{}-{}: sealing {} failed, will retry: {}", topic, id, s.logPath(), e.toString());
             return;
-        } finally {
-            sealLock.unlock();
         }
         sealLock.lock();
         try {
@@ -1196,16 +1181,8 @@ final class Partition {
         Segment a = active();
         try {
             Segment s = sealing;
-            if (s != null && !sealingForced) {
-                sealLock.lock();
-                try {
-                    // If it is no longer the one sealing, its seal completed: it is durable.
-                    if (sealing == s && !sealingForced) {
-                        forceSealing(s);
-                    }
-                } finally {
-                    sealLock.unlock();
-                }
+            if (s != null) {
+                forceSealingOnce(s);
             }
             a.force();
         } catch (IOException e) {

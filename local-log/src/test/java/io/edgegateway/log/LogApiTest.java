@@ -124,6 +124,12 @@ class LogApiTest {
                 .getMessage().contains("retentionMs=0"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TopicConfig.builder("t").segmentBytes(100).build())
                 .getMessage().contains("segmentBytes=100"));
+        for (long bad : new long[] {0, -2}) {
+            assertTrue(assertThrows(IllegalArgumentException.class,
+                    () -> TopicConfig.builder("t").flushIntervalBytes(bad).build()).getMessage()
+                    .contains("flushIntervalBytes=" + bad));
+        }
+        assertEquals(-1, TopicConfig.builder("t").build().flushIntervalBytes(), "no byte limit by default");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LogConfig.builder().diskBudgetBytes(10).build())
                 .getMessage().contains("diskBudgetBytes=10"));
     }
