@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Everything measured in the log's own JVM (started with a small heap so its resident memory means
@@ -88,30 +89,30 @@ final class LogProcess {
     private void calibrationCases(int size, int round) throws Exception {
         String s = LogBench.sizeName(size);
         Path f = work.resolve("calibration.dat");
-        if (selected("cal/" + s + "/single/nosync/t1")) {
-            rec("cal/" + s + "/single/nosync/t1", round, Calibration.lock(f, 1, size, 0, warmupMs, measureMs),
-                    Calibration.HEADER + size);
-        }
+        rec("cal/" + s + "/single/nosync/t1", round, () -> Calibration.lock(f, 1, size, 0, warmupMs, measureMs), size);
         for (int sync : new int[] {0, 1000}) {
             String sn = sync == 0 ? "nosync" : "sync1000";
-            if (selected("cal/" + s + "/lock/" + sn + "/t4")) {
-                rec("cal/" + s + "/lock/" + sn + "/t4", round, Calibration.lock(f, 4, size, sync, warmupMs, measureMs),
-                        Calibration.HEADER + size);
-            }
-            if (selected("cal/" + s + "/handoff/" + sn + "/t4")) {
-                rec("cal/" + s + "/handoff/" + sn + "/t4", round, Calibration.handoff(f, 4, size, sync, warmupMs, measureMs),
-                        Calibration.HEADER + size);
-            }
+            rec("cal/" + s + "/lock/" + sn + "/t4", round, () -> Calibration.lock(f, 4, size, sync, warmupMs, measureMs), size);
+            rec("cal/" + s + "/handoff/" + sn + "/t4", round,
+                    () -> Calibration.handoff(f, 4, size, sync, warmupMs, measureMs), size);
         }
         Files.deleteIfExists(f);
     }
 
-    private void rec(String id, int round, Util.Rate r, double bytesPerRecord) {
-        out.add(id, round, r.perSecond(), "rec/s", bytesPerRecord, 0, null);
+    /** One timed calibration case. */
+    private interface Timed {
+        Util.Rate run() throws Exception;
+    }
+
+    /** Runs and records a calibration case, if {@code bench.only} selects it. */
+    private void rec(String id, int round, Timed c, int valueSize) throws Exception {
+        if (selected(id)) {
+            out.add(id, round, c.run().perSecond(), "rec/s", Calibration.HEADER + valueSize, 0, null);
+        }
     }
 
     /** {@code -Dbench.only=REGEX}: run only the append cases whose id matches, for a quick paired look. */
-    private static final java.util.regex.Pattern ONLY = java.util.regex.Pattern.compile(System.getProperty("bench.only", ".*"));
+    private static final Pattern ONLY = Pattern.compile(System.getProperty("bench.only", ".*"));
 
     private static boolean selected(String id) {
         return ONLY.matcher(id).matches();
