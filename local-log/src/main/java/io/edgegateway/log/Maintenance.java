@@ -85,11 +85,8 @@ final class Maintenance implements Runnable {
                     if (p.needsSeal()) {
                         p.sealInBackground();
                     }
-                    if (p.needsPreflush()) {
-                        p.preflush();
-                    }
-                    if (p.needsIntervalSync(now)) {
-                        p.syncForInterval();
+                    if (p.needsBackgroundSync(now)) {
+                        p.syncInBackground();
                     }
                     sleep = Math.min(sleep, p.nanosUntilIntervalSync(System.nanoTime()));
                 }

@@ -83,15 +83,11 @@ final class Partition {
     private volatile long lastSyncNanos = System.nanoTime();
     private volatile long oldestAsyncNanos = -1;
     /**
-     * Under {@code os} the flusher thread fsyncs the active segment every {@link #PREFLUSH_BYTES} without
-     * the I/O lock, so the fsync that seals a segment finds little left to write instead of a whole
-     * segment (it held every appender up for ~60 ms per 16 MiB segment). A failure is kept and fails the
-     * next seal, as if that fsync had failed.
+     * Under {@code os} and {@code interval} the flusher fsyncs in the background after every this many bytes
+     * ({@link #syncInBackground}), so the fsync that seals a segment finds little left to write instead of
+     * a whole segment (it held every appender up for ~60 ms per 16 MiB segment), and the durable end moves on.
      */
-    static final long PREFLUSH_BYTES = 4L << 20;
-    private volatile Segment preflushedSegment;
-    private volatile long preflushedSize;
-    private volatile IOException preflushFailure;
+    static final long BACKGROUND_SYNC_BYTES = 4L << 20;
 
     /**
      * Under {@code os} and {@code interval} a roll does not wait for the old segment's fsync and index files:
@@ -892,7 +888,7 @@ final class Partition {
                 throw ctx.translate(e, "write to " + active.logPath());
             }
             ctx.added(len);
-            if (config.durability() != Durability.ALWAYS && before / PREFLUSH_BYTES != (before + len) / PREFLUSH_BYTES) {
+            if (config.durability() != Durability.ALWAYS && before / BACKGROUND_SYNC_BYTES != (before + len) / BACKGROUND_SYNC_BYTES) {
                 ctx.wakeFlusher();
             }
             writtenOffset = s.ticket().baseOffset + s.count();
@@ -913,11 +909,6 @@ final class Partition {
      * comes first; otherwise it is left to {@link #sealInBackground}. Under the I/O lock.
      */
     private Segment roll(Segment old) throws IOException {
-        IOException pf = preflushFailure;
-        if (pf != null) {
-            preflushFailure = null;
-            throw new IOException("background fsync of " + old.logPath() + " failed: " + pf.getMessage(), pf);
-        }
         finishSeal();
         boolean background = config.durability() != Durability.ALWAYS;
         if (!background) {
@@ -1163,14 +1154,15 @@ final class Partition {
     }
 
     /**
-     * The interval flusher's fsync, without the I/O lock: appends go on while the disk writes, and only
+     * The flusher's fsync ({@code os} and {@code interval}), without the I/O lock: appends go on while the
+     * disk writes, and only
      * moving the durable end takes the lock for a moment. What it makes durable is what was written before
      * it started: the offset is read first, then the segments that hold it are fsynced (a rolled segment
-     * still sealing, then the active one). A failure is logged and counted and the bytes stay: under
-     * {@code interval} they were already acknowledged, and the next fsync writes them again
+     * still sealing, then the active one). A failure is logged and counted and the bytes stay: they were
+     * already acknowledged, and the next fsync (this one again, or the seal's) writes them again
      * ({@link Segment#force}).
      */
-    void syncForInterval() {
+    void syncInBackground() {
         long target = writtenOffset;
         if (target == syncedOffset) {
             return;
@@ -1188,7 +1180,7 @@ final class Partition {
         } catch (IOException e) {
             if (!a.isDeleted()) {
                 ctx.syncFailures.incrementAndGet();
-                log.error("{}-{}: interval fsync failed, will retry: {}", topic, id, e.toString());
+                log.error("{}-{}: background fsync failed, will retry: {}", topic, id, e.toString());
             }
             return;
         }
@@ -1217,39 +1209,17 @@ final class Partition {
         }
     }
 
-    /** True under {@code os} when the active segment grew by {@link #PREFLUSH_BYTES} since the last pre-flush. */
-    boolean needsPreflush() {
-        if (config.durability() != Durability.OS) {
+    /**
+     * True when the flusher should run {@link #syncInBackground}: under {@code os} and {@code interval}
+     * after {@link #BACKGROUND_SYNC_BYTES} unsynced bytes, and under {@code interval} every flushIntervalMs.
+     */
+    boolean needsBackgroundSync(long nowNanos) {
+        Durability d = config.durability();
+        if (d == Durability.ALWAYS || syncedOffset == writtenOffset) {
             return false;
         }
-        Segment a = active();
-        return a.size() - (a == preflushedSegment ? preflushedSize : 0) >= PREFLUSH_BYTES;
-    }
-
-    /**
-     * The flusher's fsync of an {@code os} segment, without the I/O lock: appends go on meanwhile, and the
-     * fsync at seal (which still decides durability) has only the last few megabytes left to write.
-     */
-    void preflush() {
-        Segment a = active();
-        long size = a.size();
-        try {
-            a.force();
-        } catch (IOException e) {
-            if (a == active() && !a.isDeleted()) {
-                preflushFailure = e;
-                log.warn("{}-{}: background fsync of {} failed; the next segment seal fails: {}", topic, id, a.logPath(),
-                        e.toString());
-            }
-        }
-        preflushedSegment = a;
-        preflushedSize = size;
-    }
-
-    boolean needsIntervalSync(long nowNanos) {
-        return config.durability() == Durability.INTERVAL && syncedOffset != writtenOffset
-                && (unsyncedBytes >= PREFLUSH_BYTES
-                        || nowNanos - lastSyncNanos >= TimeUnit.MILLISECONDS.toNanos(config.flushIntervalMs()));
+        return unsyncedBytes >= BACKGROUND_SYNC_BYTES || (d == Durability.INTERVAL
+                && nowNanos - lastSyncNanos >= TimeUnit.MILLISECONDS.toNanos(config.flushIntervalMs()));
     }
 
     long nanosUntilIntervalSync(long nowNanos) {

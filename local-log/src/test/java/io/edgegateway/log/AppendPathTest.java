@@ -216,7 +216,7 @@ class AppendPathTest {
                 log.append("t", 0, new LogRecord(null, new byte[100], -1));
             }
             armed.set(true);
-            CompletableFuture<Void> sync = CompletableFuture.runAsync(p::syncForInterval);
+            CompletableFuture<Void> sync = CompletableFuture.runAsync(p::syncInBackground);
             try {
                 assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS), "the fsync never started");
                 CompletableFuture<Void> more = CompletableFuture.runAsync(() -> {
@@ -232,7 +232,7 @@ class AppendPathTest {
             }
             sync.get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(10, p.durableEnd(), "the fsync covers what was written before it started, and no more");
-            p.syncForInterval();
+            p.syncInBackground();
             assertEquals(20, p.durableEnd());
         }
     }

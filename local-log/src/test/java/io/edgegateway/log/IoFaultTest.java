@@ -169,7 +169,7 @@ class IoFaultTest {
             for (Partition p : log.partitionsForTest()) {
                 if (p.config().durability() == Durability.INTERVAL) {
                     long failuresBefore = log.stats().fsyncFailures();
-                    p.syncForInterval();
+                    p.syncInBackground();
                     if (log.stats().fsyncFailures() == failuresBefore) {
                         ledger.durable(p.topic, p.id);
                     }

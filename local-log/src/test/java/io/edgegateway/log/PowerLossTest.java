@@ -165,7 +165,7 @@ class PowerLossTest {
         private void flusherTick() {
             for (Partition p : log.partitionsForTest()) {
                 if (p.config().durability() == Durability.INTERVAL) {
-                    p.syncForInterval();
+                    p.syncInBackground();
                     if (!crashed()) {
                         ledger.durable(p.topic, p.id);
                     }
