@@ -906,7 +906,9 @@ final class Partition {
 
     /**
      * Seals the active segment and opens the next one. Under {@code always} the seal (fsync + index files)
-     * comes first; otherwise it is left to {@link #sealInBackground}. Under the I/O lock.
+     * comes first; otherwise it is left to {@link #sealInBackground}, and so is the directory fsync that
+     * makes the new segment's entry durable (under the I/O lock it held every appender up for a few ms
+     * per roll). Under the I/O lock.
      */
     private Segment roll(Segment old) throws IOException {
         finishSeal();
@@ -920,7 +922,9 @@ final class Partition {
         Segment next = null;
         try {
             next = Segment.create(storage, dir, writtenOffset, logConfig.indexIntervalBytes());
-            storage.syncDirectory(dir);
+            if (!background) {
+                storage.syncDirectory(dir);
+            }
         } catch (IOException e) {
             // The old segment stays active and may receive more records; a new file left behind would claim
             // their offsets after a reopen. Remove it (Partition.open drops it if this fails too).
@@ -1045,7 +1049,12 @@ final class Partition {
         }
     }
 
-    /** Under the seal lock: fsync of a rolled segment (nothing to do once retention deleted it). */
+    /**
+     * Under the seal lock: fsync of a rolled segment (nothing to do once retention deleted it), and of the
+     * directory, which makes the next segment's entry durable. A background roll leaves that directory
+     * fsync to this step, off the append path; every fsync that moves the durable end into the next
+     * segment comes after this one ({@link #ensureSealingDurable}, {@link #syncInBackground}).
+     */
     private void forceSealing(Segment s) throws IOException {
         if (!s.isDeleted()) {
             try {
@@ -1056,6 +1065,7 @@ final class Partition {
                 }
             }
         }
+        storage.syncDirectory(dir);
         sealingForced = true;
     }
 
