@@ -235,6 +235,28 @@ final class Batch {
         buf.putInt(start + CRC_POS, crc(buf, start, buf.getInt(start + LENGTH_POS)));
     }
 
+    /**
+     * CRC32C of the body {@code [start+16, start+length)} of a batch whose header is filled in but for its
+     * base offset; {@link #putCrc(ByteBuffer, int, int)} completes it once the offset is known.
+     */
+    static int bodyCrc(ByteBuffer buf, int start) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer view = buf.duplicate();
+        view.limit(start + buf.getInt(start + LENGTH_POS)).position(start + MAGIC_POS);
+        crc.update(view);
+        return (int) crc.getValue();
+    }
+
+    /** Stores the CRC of the batch at {@code buf[start..]} from the CRC of its body ({@link #bodyCrc}) and its first 12 bytes. */
+    static void putCrc(ByteBuffer buf, int start, int bodyCrc) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer view = buf.duplicate();
+        view.limit(start + CRC_POS).position(start);
+        crc.update(view);
+        int length = buf.getInt(start + LENGTH_POS);
+        buf.putInt(start + CRC_POS, Crc32cCombine.combine((int) crc.getValue(), bodyCrc, length - MAGIC_POS));
+    }
+
     /** CRC32C of {@code [start, start+12)} and {@code [start+16, start+length)}; leaves the buffer's position alone. */
     static int crc(ByteBuffer buf, int start, int length) {
         CRC32C crc = new CRC32C();

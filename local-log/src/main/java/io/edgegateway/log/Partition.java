@@ -113,7 +113,8 @@ final class Partition {
 
     final AtomicLong droppedRecords = new AtomicLong();
 
-    private record Sealed(ByteBuffer buf, BatchTicket ticket, int count, long maxTs, boolean pooled) {
+    /** A batch in the write queue; {@code bodyCrc} is the CRC of its body if the appender computed it, else -1. */
+    private record Sealed(ByteBuffer buf, BatchTicket ticket, int count, long maxTs, boolean pooled, long bodyCrc) {
     }
 
     Partition(String topic, int id, Path dir, TopicConfig config, LogConfig logConfig, LogContext ctx,
@@ -397,6 +398,10 @@ final class Partition {
         buf.put(b.bytes(), 0, b.size());
         Batch.sealHeader(buf, 0, 0, b.count(), b.firstTs(), b.maxTs());
         buf.flip();
+        // The body's CRC is computed here, by each appender in parallel; the one writer only completes it
+        // with the header bytes that the offsets change (Crc32cCombine), where it used to spend ~7 us per
+        // 64 KiB batch while every other appender waited for the write queue to drain.
+        long bodyCrc = Integer.toUnsignedLong(Batch.bodyCrc(buf, 0));
         boolean pooled = buf.isDirect() && buf.capacity() == logConfig.writeBufferBytes();
         LogException failed;
         lockAppend();
@@ -408,7 +413,7 @@ final class Partition {
                 nextOffset += b.count();
                 buf.putLong(Batch.OFFSET_POS, base);
                 BatchTicket t = new BatchTicket(topic, id, base);
-                Sealed sealed = new Sealed(buf, t, b.count(), b.maxTs(), pooled);
+                Sealed sealed = new Sealed(buf, t, b.count(), b.maxTs(), pooled, bodyCrc);
                 b.moveTo(t, full);
                 sealedQueue.add(sealed);
                 sealedCount.incrementAndGet();
@@ -614,7 +619,7 @@ final class Partition {
         Batch.sealHeader(buffer, 0, openTicket.baseOffset, openCount, openFirstTs, openMaxTs);
         buffer.flip();
         boolean pooled = buffer.isDirect() && buffer.capacity() == logConfig.writeBufferBytes();
-        sealedQueue.add(new Sealed(buffer, openTicket, openCount, openMaxTs, pooled));
+        sealedQueue.add(new Sealed(buffer, openTicket, openCount, openMaxTs, pooled, -1));
         sealedCount.incrementAndGet();
         lastSealed = openTicket;
         // The flusher's linger applies to the open batch only; a sealed one is written by whoever seals or
@@ -856,7 +861,11 @@ final class Partition {
 
     /** Writes one sealed batch, rolling the segment and making room in the disk budget first if needed. */
     private void writeBatch(Sealed s) {
-        Batch.putCrc(s.buf(), 0);
+        if (s.bodyCrc() >= 0) {
+            Batch.putCrc(s.buf(), 0, (int) s.bodyCrc());
+        } else {
+            Batch.putCrc(s.buf(), 0);
+        }
         if (sealingDone && sealing != null) {
             try {
                 finishSeal();
