@@ -1,5 +1,6 @@
 package io.edgegateway.log;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,6 +24,15 @@ final class AppenderBatch {
     private long maxTs;
     /** When the first record came (System.nanoTime), for the flusher's linger; -1 while empty. */
     private volatile long openedNanos = -1;
+    /**
+     * The time for records appended with timestamp -1, and how many more of them it may serve. A clock read
+     * costs about as much as encoding a 100-byte record, so a batch reads it for its first such record and
+     * then once per {@link #STAMP_RECORDS}; since a batch is handed over after the linger
+     * ({@code asyncLingerMicros}) at most, a stamp is never older than that or than 15 appends of this thread.
+     */
+    private long stamp;
+    private int stampUses;
+    static final int STAMP_RECORDS = 16;
     private CompletableFuture<AppendResult>[] futures = newFutures(INITIAL_RECORDS);
     private long[] timestamps = new long[INITIAL_RECORDS];
 
@@ -57,6 +67,16 @@ final class AppenderBatch {
 
     byte[] bytes() {
         return buf;
+    }
+
+    /** The time for a record appended with timestamp -1 ("now"); see {@link #stamp}. */
+    long now(Clock clock) {
+        if (stampUses == 0) {
+            stamp = clock.millis();
+            stampUses = STAMP_RECORDS;
+        }
+        stampUses--;
+        return stamp;
     }
 
     /** The timestamp delta the next record would be written with. */
@@ -128,6 +148,7 @@ final class AppenderBatch {
     private void clear() {
         size = 0;
         count = 0;
+        stampUses = 0;
         openedNanos = -1;
     }
 }

@@ -332,7 +332,10 @@ public final class LocalLog implements AutoCloseable {
 
     /**
      * Appends one record without waiting; the future completes when the record is durable per the
-     * topic's policy (or fails). Records from one thread keep their order.
+     * topic's policy (or fails). Records from one thread keep their order. A record with timestamp -1 gets
+     * the clock's time when it joins the thread's batch; one clock reading serves up to 16 such records of
+     * a batch, so the time may be up to the batch's linger ({@link LogConfig#asyncLingerMicros}, 0.5 ms by
+     * default) earlier than the call, as with Kafka's LogAppendTime, where one time stamps a whole batch.
      */
     public CompletableFuture<AppendResult> appendAsync(String topic, LogRecord record) {
         try {
@@ -340,7 +343,7 @@ public final class LocalLog implements AutoCloseable {
             Topic t = topic(topic);
             Partition p = t.partitions()[partitionFor(t, record.key())];
             CompletableFuture<AppendResult> f = new CompletableFuture<>();
-            p.addAsync(record, timestampOf(record), f);
+            p.addAsync(record, record.timestamp() == -1 ? Partition.NOW : timestampOf(record), f);
             p.writeSealed();
             return f;
         } catch (RuntimeException e) {

@@ -330,6 +330,9 @@ final class Partition {
         return add(r, timestamp, out, null);
     }
 
+    /** The timestamp {@link #addAsync} takes for "now": the thread's batch stamps it ({@link AppenderBatch#now}). */
+    static final long NOW = -1;
+
     /**
      * Stage one for an asynchronous append: the record goes into this thread's own batch, which gets its
      * offsets when it is full, lingers, or is flushed ({@link #submit}); {@code f} is completed when that
@@ -341,7 +344,7 @@ final class Partition {
         if (Batch.PREFIX_MAX + tail > room) {
             // Larger than a write buffer: a batch of its own through the shared path (which hands this
             // thread's batch over first).
-            add(r, timestamp, null, f);
+            add(r, timestamp == NOW ? logConfig.clock().millis() : timestamp, null, f);
             return;
         }
         if (ctx.failure(this) != null) {
@@ -355,7 +358,8 @@ final class Partition {
         }
         int maxRecord = config.maxRecordBytes();
         synchronized (b) {
-            int size = Batch.recordSize(tail, b.deltaOf(timestamp), b.count());
+            long ts = timestamp == NOW ? b.now(logConfig.clock()) : timestamp;
+            int size = Batch.recordSize(tail, b.deltaOf(ts), b.count());
             if (size > maxRecord) {
                 throw new RecordTooLargeException("record of " + size + " bytes (encoded) is larger than maxRecordBytes="
                         + maxRecord + " of topic '" + topic + "'");
@@ -365,7 +369,7 @@ final class Partition {
                 size = Batch.recordSize(tail, 0, 0);
             }
             boolean first = b.count() == 0;
-            b.add(r, tail, size, timestamp, f);
+            b.add(r, tail, size, ts, f);
             if (first) {
                 ctx.wakeFlusherBy(b.opened() + TimeUnit.MICROSECONDS.toNanos(logConfig.asyncLingerMicros()));
             }

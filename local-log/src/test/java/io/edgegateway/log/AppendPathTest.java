@@ -409,6 +409,44 @@ class AppendPathTest {
         }
     }
 
+    /**
+     * Asynchronous appends "now" (-1) share a clock reading: a thread's batch reads the clock for its first
+     * such record and then once per 16, and a batch handed over starts with a fresh reading. What is stored
+     * is what the futures report, and explicit timestamps stay as given.
+     */
+    @Test
+    void asyncAppendsNowShareOneClockReadingPerSixteenRecordsOfABatch() throws Exception {
+        TestClock clock = new TestClock(1_000_000);
+        LogConfig cfg = LogConfig.builder().clock(clock).asyncLingerMicros(3_600_000_000L).build();
+        try (LocalLog log = LocalLog.open(dir, cfg)) {
+            log.createTopic(TopicConfig.builder("t").durability(Durability.OS).build());
+            List<CompletableFuture<AppendResult>> fs = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                fs.add(log.appendAsync("t", new LogRecord(null, new byte[10], i == 20 ? 5 : -1)));
+                clock.advance(1);
+            }
+            log.flush();
+            fs.add(log.appendAsync("t", new LogRecord(null, new byte[10], -1)));
+            log.flush();
+            long[] expected = new long[41];
+            for (int i = 0; i < 40; i++) {
+                // Records 0-15 get the reading taken at 0; 16-32 but 20 (explicit, it takes no share) the one
+                // at 16; 33-39 the one at 33.
+                expected[i] = 1_000_000 + (i < 16 ? 0 : i <= 32 ? 16 : 33);
+            }
+            expected[20] = 5;
+            expected[40] = 1_000_040;
+            try (LogReader r = log.reader("t", 0, 0)) {
+                List<StoredRecord> got = r.poll(100, Duration.ofSeconds(5));
+                assertEquals(41, got.size());
+                for (int i = 0; i < 41; i++) {
+                    assertEquals(expected[i], fs.get(i).get().timestamp(), "reported timestamp of record " + i);
+                    assertEquals(expected[i], got.get(i).timestamp(), "stored timestamp of record " + i);
+                }
+            }
+        }
+    }
+
     /** With the default linger, a lone asynchronous append is written by the flusher soon after. */
     @Test
     void aLoneAsyncAppendIsWrittenAfterTheLinger() throws Exception {
