@@ -882,6 +882,12 @@ final class Partition {
         long now = logConfig.clock().millis();
         boolean roll = active.size() > 0 && (active.size() + len > config.segmentBytes()
                 || (active.firstAppendMs() >= 0 && now - active.firstAppendMs() >= config.segmentMs()));
+        if (roll && sealing != null && !sealingDone && active.size() + len <= rollDeferLimit()) {
+            // The previous segment's seal (its fsync and index files, on the flusher thread) is still
+            // running: a roll now would wait for it under the I/O lock and stall every appender. The active
+            // segment takes the batch instead and rolls at the next write after the seal completes.
+            roll = false;
+        }
         ctx.reserve(this, len + (roll ? Math.max(4096, active.pendingIndexBytes()) : 0));
         try {
             if (roll) {
@@ -915,6 +921,14 @@ final class Partition {
         } catch (IOException e) {
             throw ctx.translate(e, "roll of " + active.logPath());
         }
+    }
+
+    /**
+     * How large the active segment may grow past {@code segmentBytes} while the previous segment is still
+     * sealing: half a segment more (positions in the index are ints, so never past 2 GiB).
+     */
+    private long rollDeferLimit() {
+        return Math.min(config.segmentBytes() + config.segmentBytes() / 2, Integer.MAX_VALUE);
     }
 
     /**

@@ -138,6 +138,11 @@ public final class TopicConfig {
         public Builder flushIntervalMs(long v) { flushIntervalMs = v; return this; }
         public Builder flushIntervalBytes(long v) { flushIntervalBytes = v; return this; }
         public Builder priority(int v) { priority = v; return this; }
+        /**
+         * The size at which a segment rolls (default 16 MiB). While the previous segment is still being
+         * sealed in the background (under {@code os} and {@code interval}), a segment may grow up to half
+         * this size more before the roll waits for that seal.
+         */
         public Builder segmentBytes(long v) { segmentBytes = v; return this; }
         public Builder segmentMs(long v) { segmentMs = v; return this; }
         /** The largest encoded record (key, value, headers and their lengths); default 1 MiB or what the segment allows. */

@@ -195,6 +195,52 @@ class AppendPathTest {
     }
 
     /**
+     * While the previous segment's seal is held up, the active segment does not roll at segmentBytes (that
+     * roll would wait for the seal under the I/O lock): it takes up to half a segment more, then the roll
+     * waits. Once the seal completes, the next write rolls, and every record is stored once, in order.
+     */
+    @Test
+    void aRollWhileThePreviousSegmentIsStillSealingIsDeferredByHalfASegment() throws Exception {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        Storage storage = withForceHook(Segment.name(0, Segment.LOG), () -> await(gate));
+        int segmentBytes = 4096;
+        long written;
+        try (LocalLog log = LocalLog.open(dir, LogConfig.builder().storage(storage).build())) {
+            log.createTopic(TopicConfig.builder("t").durability(Durability.OS).segmentBytes(segmentBytes).build());
+            Partition p = log.partitionsForTest().iterator().next();
+            CompletableFuture<Void> appender = CompletableFuture.runAsync(() -> {
+                while (p.segments().size() < 3) {
+                    log.append("t", 0, new LogRecord(null, new byte[100], -1));
+                }
+            });
+            // The second segment fills past segmentBytes; the appender then waits in the third roll.
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (p.segments().get(p.segments().size() - 1).size() < segmentBytes + segmentBytes / 2 - 200
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            Thread.sleep(50);
+            Segment second = p.segments().get(1);
+            assertEquals(2, p.segments().size(), "rolled while the previous seal was held up");
+            assertTrue(second.size() > segmentBytes && second.size() <= segmentBytes + segmentBytes / 2,
+                    "second segment holds " + second.size() + " bytes");
+            assertTrue(!appender.isDone(), "the appender went on past the limit");
+            gate.countDown();
+            appender.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            written = log.partitionInfo("t", 0).endOffset();
+        }
+        try (LocalLog log = LocalLog.open(dir); LogReader r = log.reader("t", 0, 0)) {
+            assertEquals(written, log.partitionInfo("t", 0).endOffset());
+            long next = 0;
+            while (next < written) {
+                for (StoredRecord rec : r.poll(1000, Duration.ofSeconds(5))) {
+                    assertEquals(next++, rec.offset());
+                }
+            }
+        }
+    }
+
+    /**
      * Under {@code interval} the flusher's fsync runs without the I/O lock: while it is held up, appends are
      * still acknowledged; when it returns, the durable end moves to what was written before it started.
      */
