@@ -61,6 +61,17 @@ public final class LocalLog implements AutoCloseable {
     private record Topic(TopicConfig config, Partition[] partitions) {
     }
 
+    /**
+     * The topic looked up last and the {@link #topicsVersion} it was found at: appends in a loop to one
+     * topic skip the map, whose lookup (a megamorphic {@code equals} on the key) cost about 5% of the CPU
+     * of 4 appenders of 100-byte records. Valid only while no topic was put since.
+     */
+    private record LastTopic(String name, Topic topic, int version) {
+    }
+
+    private volatile LastTopic lastTopic;
+    private volatile int topicsVersion;
+
     private LocalLog(Path root, LogConfig config, boolean readOnly) throws IOException {
         this.root = root;
         this.config = config;
@@ -186,7 +197,7 @@ public final class LocalLog implements AutoCloseable {
             // Makes the partition folders' entries durable (they may just have been created).
             storage.syncDirectory(root.resolve(TOPICS).resolve(c.name()));
         }
-        topics.put(c.name(), new Topic(c, ps));
+        putTopic(new Topic(c, ps));
         allPartitions.addAll(List.of(ps));
     }
 
@@ -265,7 +276,7 @@ public final class LocalLog implements AutoCloseable {
             p.updateConfig(c);
         }
         retention.recount();
-        topics.put(c.name(), new Topic(c, t.partitions()));
+        putTopic(new Topic(c, t.partitions()));
         log.info("updated {}", c);
     }
 
@@ -279,11 +290,24 @@ public final class LocalLog implements AutoCloseable {
         return topic(topic).config();
     }
 
+    /** Under this log's monitor (createTopic, updateTopic) or in the constructor: one writer at a time. */
+    private void putTopic(Topic t) {
+        topics.put(t.config().name(), t);
+        topicsVersion++;
+    }
+
     private Topic topic(String name) {
+        LastTopic last = lastTopic;
+        if (last != null && last.version() == topicsVersion && last.name().equals(name)) {
+            return last.topic();
+        }
+        // The version is read before the map: a topic put in between makes this entry stale at once.
+        int version = topicsVersion;
         Topic t = topics.get(name);
         if (t == null) {
             throw new UnknownTopicException("unknown topic '" + name + "'; known: " + new TreeSet<>(topics.keySet()));
         }
+        lastTopic = new LastTopic(name, t, version);
         return t;
     }
 

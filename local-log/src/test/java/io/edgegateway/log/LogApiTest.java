@@ -107,7 +107,10 @@ class LogApiTest {
             LogException e = assertThrows(LogException.class,
                     () -> log.createTopic(c.toBuilder().partitions(5).build()));
             assertTrue(e.getMessage().contains("4 partitions"), e.getMessage());
+            // Looked up (and remembered) before the update: the lookup must see the new settings at once.
+            assertEquals(c, log.topicConfig("sensors.env"));
             log.updateTopic(c.toBuilder().durability(Durability.ALWAYS).build());
+            assertEquals(Durability.ALWAYS, log.topicConfig("sensors.env").durability());
         }
         try (LocalLog log = LocalLog.open(dir)) {
             assertEquals(c.toBuilder().durability(Durability.ALWAYS).build(), log.topicConfig("sensors.env"));
