@@ -27,8 +27,9 @@ final class AppenderBatch {
     /**
      * The time for records appended with timestamp -1, and how many more of them it may serve. A clock read
      * costs about as much as encoding a 100-byte record, so a batch reads it for its first such record and
-     * then once per {@link #STAMP_RECORDS}; since a batch is handed over after the linger
-     * ({@code asyncLingerMicros}) at most, a stamp is never older than that or than 15 appends of this thread.
+     * then once per {@link #STAMP_RECORDS}. The flusher hands a batch over once it has lingered
+     * {@code asyncLingerMicros}, and the next batch reads the clock afresh, so a stamp is about that old at
+     * most, and never serves more than 16 appends of this thread.
      */
     private long stamp;
     private int stampUses;

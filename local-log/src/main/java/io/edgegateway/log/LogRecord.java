@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * What an appender hands to the log: an optional key (which picks the partition), an optional value, the
- * event time in epoch milliseconds (or -1: the log's clock when it takes the record) and headers. Null and empty keys and values are distinct and both
- * round-trip. The arrays are not copied: do not change them after appending.
+ * event time in epoch milliseconds (or -1: the log's clock when it takes the record) and headers. Null
+ * and empty keys and values are distinct and both round-trip. The arrays are not copied: do not change
+ * them after appending.
  */
 public record LogRecord(byte[] key, byte[] value, long timestamp, List<Header> headers) {
     public LogRecord {
