@@ -61,9 +61,11 @@ final class LogProcess {
         if (sections.contains("heap")) {
             heapProbes();
         }
+        // Paths relative to the project, so the saved table names no directory of the machine it ran on.
+        String flags = String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+                .replace(Path.of("").toAbsolutePath() + "/", "");
         out.scalar("mem/log-process/VmRSS", Util.procStatusKb("self", "VmRSS") / 1024.0, "MiB",
-                "this JVM at the end: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
-                        .getInputArguments()));
+                "this JVM at the end: " + flags);
         out.scalar("mem/log-process/VmHWM", Util.procStatusKb("self", "VmHWM") / 1024.0, "MiB", "peak");
     }
 
