@@ -216,7 +216,7 @@ final class Batch {
 
     /**
      * Fills in the header of the batch occupying {@code buf[start, buf.position())}, all but the CRC, which
-     * {@link #putCrc} adds later (the log computes it outside its append lock).
+     * {@link #bodyCrc} and {@link #putCrc} add later (the log computes it outside its append lock).
      */
     static void sealHeader(ByteBuffer buf, int start, long baseOffset, int count, long firstTs, long maxTs) {
         int length = buf.position() - start;
@@ -230,42 +230,35 @@ final class Batch {
         buf.putLong(start + MAX_TS_POS, maxTs);
     }
 
-    /** Computes and stores the CRC of the batch at {@code buf[start..]} whose header is filled in. */
-    static void putCrc(ByteBuffer buf, int start) {
-        buf.putInt(start + CRC_POS, crc(buf, start, buf.getInt(start + LENGTH_POS)));
-    }
-
     /**
      * CRC32C of the body {@code [start+16, start+length)} of a batch whose header is filled in but for its
-     * base offset; {@link #putCrc(ByteBuffer, int, int)} completes it once the offset is known.
+     * base offset; {@link #putCrc} completes it once the offset is known.
      */
     static int bodyCrc(ByteBuffer buf, int start) {
         CRC32C crc = new CRC32C();
-        ByteBuffer view = buf.duplicate();
-        view.limit(start + buf.getInt(start + LENGTH_POS)).position(start + MAGIC_POS);
-        crc.update(view);
+        update(crc, buf, start + MAGIC_POS, start + buf.getInt(start + LENGTH_POS));
         return (int) crc.getValue();
     }
 
     /** Stores the CRC of the batch at {@code buf[start..]} from the CRC of its body ({@link #bodyCrc}) and its first 12 bytes. */
     static void putCrc(ByteBuffer buf, int start, int bodyCrc) {
-        CRC32C crc = new CRC32C();
-        ByteBuffer view = buf.duplicate();
-        view.limit(start + CRC_POS).position(start);
-        crc.update(view);
+        CRC32C head = new CRC32C();
+        update(head, buf, start, start + CRC_POS);
         int length = buf.getInt(start + LENGTH_POS);
-        buf.putInt(start + CRC_POS, Crc32cCombine.combine((int) crc.getValue(), bodyCrc, length - MAGIC_POS));
+        buf.putInt(start + CRC_POS, Crc32cCombine.combine((int) head.getValue(), bodyCrc, length - MAGIC_POS));
     }
 
     /** CRC32C of {@code [start, start+12)} and {@code [start+16, start+length)}; leaves the buffer's position alone. */
     static int crc(ByteBuffer buf, int start, int length) {
         CRC32C crc = new CRC32C();
-        ByteBuffer view = buf.duplicate();
-        view.limit(start + CRC_POS).position(start);
-        crc.update(view);
-        view.limit(start + length).position(start + MAGIC_POS);
-        crc.update(view);
+        update(crc, buf, start, start + CRC_POS);
+        update(crc, buf, start + MAGIC_POS, start + length);
         return (int) crc.getValue();
+    }
+
+    /** Feeds {@code buf[from, to)} to {@code crc}, leaving the buffer's position and limit alone. */
+    private static void update(CRC32C crc, ByteBuffer buf, int from, int to) {
+        crc.update(buf.duplicate().limit(to).position(from));
     }
 
     /**

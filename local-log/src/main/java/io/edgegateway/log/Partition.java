@@ -865,11 +865,8 @@ final class Partition {
 
     /** Writes one sealed batch, rolling the segment and making room in the disk budget first if needed. */
     private void writeBatch(Sealed s) {
-        if (s.bodyCrc() >= 0) {
-            Batch.putCrc(s.buf(), 0, (int) s.bodyCrc());
-        } else {
-            Batch.putCrc(s.buf(), 0);
-        }
+        // A batch sealed from the shared open batch (under the append lock) leaves its body's CRC to this writer.
+        Batch.putCrc(s.buf(), 0, s.bodyCrc() >= 0 ? (int) s.bodyCrc() : Batch.bodyCrc(s.buf(), 0));
         if (sealingDone && sealing != null) {
             try {
                 finishSeal();
