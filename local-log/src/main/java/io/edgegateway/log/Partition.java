@@ -441,16 +441,14 @@ final class Partition {
         }
     }
 
-    /** Hands every thread's batch over (flush, close, the flusher's linger); forgets those of ended threads. */
+    /**
+     * Hands every thread's batch over (flush, close, the flusher's linger). The batches of ended threads are
+     * forgotten by {@link #oldestAsyncNanos}, which the flusher asks every pass, once they are empty.
+     */
     private void submitAll() {
         for (AppenderBatch b : appenderBatches) {
-            // Read before the hand-over: a thread seen ended has added its last record already.
-            boolean ended = !b.owner.isAlive();
             synchronized (b) {
                 submit(b, false);
-            }
-            if (ended) {
-                appenderBatches.remove(b);
             }
         }
     }
