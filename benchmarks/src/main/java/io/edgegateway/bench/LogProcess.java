@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Everything measured in the log's own JVM (started with a small heap so its resident memory means
@@ -30,6 +31,8 @@ final class LogProcess {
     private final long warmupMs;
     private final long measureMs;
     private final List<String> childJvm;
+    /** {@code -Dbench.only=REGEX}: run only the append cases whose id matches, for a quick paired look. */
+    private final Pattern only;
 
     LogProcess(Path work, Results out, int rounds, long warmupMs, long measureMs, List<String> childJvm) {
         this.work = work;
@@ -38,6 +41,13 @@ final class LogProcess {
         this.warmupMs = warmupMs;
         this.measureMs = measureMs;
         this.childJvm = childJvm;
+        String regex = System.getProperty("bench.only", ".*");
+        try {
+            this.only = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("-Dbench.only=" + regex + " is not a regular expression: "
+                    + e.getDescription(), e);
+        }
     }
 
     /** flushIntervalBytes for about 1,000 records per fsync: the encoded record is value + ~9 bytes. */
@@ -113,11 +123,8 @@ final class LogProcess {
         }
     }
 
-    /** {@code -Dbench.only=REGEX}: run only the append cases whose id matches, for a quick paired look. */
-    private static final Pattern ONLY = Pattern.compile(System.getProperty("bench.only", ".*"));
-
-    private static boolean selected(String id) {
-        return ONLY.matcher(id).matches();
+    private boolean selected(String id) {
+        return only.matcher(id).matches();
     }
 
     private void logCases(int size, int round) throws Exception {
